@@ -1,0 +1,2 @@
+/** The blocking facade of the Corti SDK. */
+package ai.corti.client.blocking;

@@ -1,0 +1,2 @@
+/** The reactive facade of the Corti SDK. */
+package ai.corti.client.reactive;
