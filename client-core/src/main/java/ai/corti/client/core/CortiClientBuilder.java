@@ -1,0 +1,327 @@
+package ai.corti.client.core;
+
+import ai.corti.client.core.auth.Credentials;
+import ai.corti.client.core.auth.TokenProvider;
+import ai.corti.client.core.http.ConnectionPoolOptions;
+import ai.corti.client.core.retry.RetryOptions;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The builder methods both facades share. {@code CortiClient.builder()} and
+ * {@code CortiReactiveClient.builder()} extend it, so the two are configured identically:
+ *
+ * <pre>{@code
+ * builder.tenantName("base")
+ *        .environment(CortiEnvironment.EU)          // or .baseUrl(..) and .tokenUrl(..)
+ *        .clientCredentials(clientId, clientSecret) // or .bearerToken(..) or .tokenProvider(..)
+ *        .build();
+ * }</pre>
+ *
+ * <p>Everything is validated when the client is built, with a message naming the setting; nothing is
+ * sent before.
+ *
+ * @param <B> the concrete builder, returned by every method for chaining
+ */
+public abstract class CortiClientBuilder<B extends CortiClientBuilder<B>> {
+
+    /** Headers the SDK owns; setting them as default headers would break auth or framing. */
+    private static final Set<String> RESERVED_HEADERS = Set.of("authorization", "tenant-name", "host",
+            "content-length", "content-type", "transfer-encoding");
+
+    private String tenantName;
+    private CortiEnvironment environment;
+    private String baseUrl;
+    private String tokenUrl;
+    private Credentials credentials;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration responseTimeout = Duration.ofSeconds(30);
+    private Duration callTimeout = Duration.ofSeconds(90);
+    private RetryOptions retry = RetryOptions.DEFAULT;
+    private ConnectionPoolOptions pool = ConnectionPoolOptions.DEFAULT;
+    private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
+    private String userAgentSuffix;
+    private Clock clock = Clock.systemUTC();
+    private Scheduler scheduler = Schedulers.parallel();
+
+    /** For subclasses. */
+    protected CortiClientBuilder() {
+    }
+
+    @SuppressWarnings("unchecked")
+    private B self() {
+        return (B) this;
+    }
+
+    /**
+     * Sets the tenant, sent as {@code Tenant-Name} on every API call. Required.
+     *
+     * @param tenantName e.g. {@code base}
+     * @return this builder
+     */
+    public B tenantName(String tenantName) {
+        this.tenantName = tenantName;
+        return self();
+    }
+
+    /**
+     * Selects a Corti region, which sets the API and token URLs.
+     *
+     * @param environment {@link CortiEnvironment#EU} or {@link CortiEnvironment#US}
+     * @return this builder
+     */
+    public B environment(CortiEnvironment environment) {
+        this.environment = Objects.requireNonNull(environment, "environment");
+        return self();
+    }
+
+    /**
+     * Sets a custom API base URL instead of an environment (a proxy, the emulator). Must be {@code https},
+     * except for {@code localhost}, {@code 127.0.0.1} and {@code [::1]}.
+     *
+     * @param baseUrl e.g. {@code https://api.eu.corti.app/v2}
+     * @return this builder
+     */
+    public B baseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+        return self();
+    }
+
+    /**
+     * Sets a custom OAuth2 token URL, needed with {@link #baseUrl(String)} and client credentials.
+     *
+     * @param tokenUrl e.g. {@code https://auth.eu.corti.app/realms/base/protocol/openid-connect/token}
+     * @return this builder
+     */
+    public B tokenUrl(String tokenUrl) {
+        this.tokenUrl = tokenUrl;
+        return self();
+    }
+
+    /**
+     * Authenticates with OAuth2 client credentials; tokens are cached and refreshed ahead of expiry.
+     *
+     * @param clientId     the client id
+     * @param clientSecret the client secret (never logged)
+     * @return this builder
+     */
+    public B clientCredentials(String clientId, String clientSecret) {
+        return clientCredentials(clientId, clientSecret, List.of());
+    }
+
+    /**
+     * Authenticates with OAuth2 client credentials, asking for extra scopes besides {@code openid}.
+     *
+     * @param clientId     the client id
+     * @param clientSecret the client secret (never logged)
+     * @param scopes       extra scopes
+     * @return this builder
+     */
+    public B clientCredentials(String clientId, String clientSecret, List<String> scopes) {
+        this.credentials = new Credentials.ClientCredentials(clientId, clientSecret, scopes);
+        return self();
+    }
+
+    /**
+     * Authenticates with a bearer token you obtained yourself; it is never refreshed.
+     *
+     * @param token the token (never logged)
+     * @return this builder
+     */
+    public B bearerToken(String token) {
+        this.credentials = new Credentials.BearerToken(token);
+        return self();
+    }
+
+    /**
+     * Authenticates with your own token source.
+     *
+     * @param provider supplies tokens; must not block
+     * @return this builder
+     */
+    public B tokenProvider(TokenProvider provider) {
+        this.credentials = new Credentials.Custom(provider);
+        return self();
+    }
+
+    /**
+     * Sets the longest wait for a TCP connection. Default 10 s.
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     */
+    public B connectTimeout(Duration timeout) {
+        this.connectTimeout = timeout;
+        return self();
+    }
+
+    /**
+     * Sets the longest wait for one attempt's response. Default 30 s.
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     */
+    public B responseTimeout(Duration timeout) {
+        this.responseTimeout = timeout;
+        return self();
+    }
+
+    /**
+     * Sets the budget of a whole call, every attempt and wait included. Default 90 s.
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     */
+    public B callTimeout(Duration timeout) {
+        this.callTimeout = timeout;
+        return self();
+    }
+
+    /**
+     * Sets the retry settings. Default {@link RetryOptions#DEFAULT}.
+     *
+     * @param retry the settings
+     * @return this builder
+     */
+    public B retryOptions(RetryOptions retry) {
+        this.retry = Objects.requireNonNull(retry, "retryOptions");
+        return self();
+    }
+
+    /**
+     * Sets how many times a retryable failure is retried. Default 2.
+     *
+     * @param maxRetries retries after the first attempt, 0 to disable
+     * @return this builder
+     */
+    public B maxRetries(int maxRetries) {
+        this.retry = retry.withMaxRetries(maxRetries);
+        return self();
+    }
+
+    /**
+     * Sets the connection pool's bounds. Default {@link ConnectionPoolOptions#DEFAULT}.
+     *
+     * @param pool the bounds
+     * @return this builder
+     */
+    public B connectionPool(ConnectionPoolOptions pool) {
+        this.pool = Objects.requireNonNull(pool, "connectionPool");
+        return self();
+    }
+
+    /**
+     * Adds a header sent on every API call.
+     *
+     * @param name  the header name; not one the SDK owns ({@code Authorization}, {@code Tenant-Name}, ...)
+     * @param value the value; no CR or LF
+     * @return this builder
+     */
+    public B defaultHeader(String name, String value) {
+        this.defaultHeaders.put(name, value);
+        return self();
+    }
+
+    /**
+     * Appends a product token to the {@code User-Agent}, e.g. {@code my-app/1.2}.
+     *
+     * @param suffix the product token
+     * @return this builder
+     */
+    public B userAgentSuffix(String suffix) {
+        this.userAgentSuffix = suffix;
+        return self();
+    }
+
+    /**
+     * Replaces the wall clock (token expiry, {@code Retry-After} dates). For tests.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public B clock(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        return self();
+    }
+
+    /**
+     * Replaces the timer used for backoff waits and call budgets. For tests in virtual time.
+     *
+     * @param scheduler the scheduler
+     * @return this builder
+     */
+    public B scheduler(Scheduler scheduler) {
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        return self();
+    }
+
+    /**
+     * Validates the settings and freezes them.
+     *
+     * @return the options
+     * @throws IllegalArgumentException naming the first invalid setting
+     */
+    protected CortiClientOptions buildOptions() {
+        if (tenantName == null || tenantName.isBlank()) {
+            throw new IllegalArgumentException("tenantName must not be blank");
+        }
+        HeaderValidation.requireValue("tenantName", tenantName);
+        if (credentials == null) {
+            throw new IllegalArgumentException(
+                    "credentials missing: call clientCredentials(..), bearerToken(..) or tokenProvider(..)");
+        }
+        if (environment != null && baseUrl != null) {
+            throw new IllegalArgumentException("set either environment(..) or baseUrl(..), not both");
+        }
+        URI api;
+        if (baseUrl != null) {
+            api = UrlValidation.require("baseUrl", baseUrl);
+        } else if (environment != null) {
+            api = environment.baseUrl();
+        } else {
+            throw new IllegalArgumentException("environment missing: call environment(CortiEnvironment.EU) or baseUrl(..)");
+        }
+        URI token = null;
+        if (tokenUrl != null) {
+            token = UrlValidation.require("tokenUrl", tokenUrl);
+        } else if (credentials instanceof Credentials.ClientCredentials) {
+            if (environment == null) {
+                throw new IllegalArgumentException("tokenUrl missing: clientCredentials(..) with baseUrl(..) needs tokenUrl(..)");
+            }
+            token = environment.tokenUrl(tenantName);
+        }
+        positive(connectTimeout, "connectTimeout");
+        positive(responseTimeout, "responseTimeout");
+        positive(callTimeout, "callTimeout");
+        for (Map.Entry<String, String> header : defaultHeaders.entrySet()) {
+            HeaderValidation.requireName(header.getKey());
+            if (RESERVED_HEADERS.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("defaultHeader '" + header.getKey()
+                        + "' is set by the SDK itself and cannot be overridden");
+            }
+            HeaderValidation.requireValue("header '" + header.getKey() + "'", header.getValue());
+        }
+        String userAgent = SdkVersion.USER_AGENT;
+        if (userAgentSuffix != null) {
+            HeaderValidation.requireValue("userAgentSuffix", userAgentSuffix);
+            userAgent += " " + userAgentSuffix;
+        }
+        return new CortiClientOptions(tenantName, api, token, credentials, connectTimeout, responseTimeout, callTimeout,
+                retry, pool, defaultHeaders, userAgent, clock, scheduler);
+    }
+
+    private static void positive(Duration value, String name) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be a positive duration, was " + value);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package ai.corti.client.core.error;
+
+import ai.corti.client.core.http.ResponseHeaders;
+import ai.corti.client.model.ErrorResponse;
+import java.util.List;
+import java.util.Map;
+
+/** HTTP 400 Bad Request: the request was invalid; see validationErrors(). */
+public class BadRequestException extends CortiApiException {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param message         a one-line summary for logs
+     * @param statusCode      the HTTP status
+     * @param errorResponse   the RFC 9457 body, or {@code null}
+     * @param responseHeaders the response headers
+     * @param rawBody         the truncated body
+     * @param requestId       the request id, or {@code null}
+     */
+    public BadRequestException(String message, int statusCode, ErrorResponse errorResponse, ResponseHeaders responseHeaders,
+            String rawBody, String requestId) {
+        super(message, statusCode, errorResponse, responseHeaders, rawBody, requestId);
+    }
+
+    /**
+     * Returns the server's per-field validation errors.
+     *
+     * @return the {@code validationErrors} of the problem body (each a map such as field to message), or an empty list
+     */
+    public List<Map<String, String>> validationErrors() {
+        return errorResponse().map(ErrorResponse::getValidationErrors).map(List::copyOf).orElse(List.of());
+    }
+}

@@ -1,0 +1,95 @@
+package ai.corti.client.core.error;
+
+import ai.corti.client.core.http.ResponseHeaders;
+import ai.corti.client.model.ErrorResponse;
+import java.util.Optional;
+
+/**
+ * The API answered with a non-2xx status. Subclasses name the common statuses; catch this type to
+ * handle any of them.
+ *
+ * <pre>{@code
+ * try {
+ *     interactions.get(id);
+ * } catch (NotFoundException e) {
+ *     // gone
+ * } catch (CortiApiException e) {
+ *     log.warn("Corti said {} (request {})", e.statusCode(), e.requestId().orElse("?"));
+ * }
+ * }</pre>
+ */
+public class CortiApiException extends CortiException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int statusCode;
+    private final transient ErrorResponse errorResponse;
+    private final transient ResponseHeaders responseHeaders;
+    private final String rawBody;
+    private final String requestId;
+
+    /**
+     * Creates the exception.
+     *
+     * @param message         a one-line summary for logs
+     * @param statusCode      the HTTP status
+     * @param errorResponse   the RFC 9457 body, or {@code null} when the body did not parse as one
+     * @param responseHeaders the response headers
+     * @param rawBody         the body as text, already truncated
+     * @param requestId       the request id from the body or headers, or {@code null}
+     */
+    public CortiApiException(String message, int statusCode, ErrorResponse errorResponse,
+                             ResponseHeaders responseHeaders, String rawBody, String requestId) {
+        super(message);
+        this.statusCode = statusCode;
+        this.errorResponse = errorResponse;
+        this.responseHeaders = responseHeaders;
+        this.rawBody = rawBody;
+        this.requestId = requestId;
+    }
+
+    /**
+     * Returns the HTTP status.
+     *
+     * @return the status code
+     */
+    public int statusCode() {
+        return statusCode;
+    }
+
+    /**
+     * Returns the RFC 9457 problem body, when the response carried one that parsed.
+     *
+     * @return the error body, or empty (a gateway's HTML page, an empty 401)
+     */
+    public Optional<ErrorResponse> errorResponse() {
+        return Optional.ofNullable(errorResponse);
+    }
+
+    /**
+     * Returns the request id, from the error body ({@code requestid}) or a request-id response header.
+     *
+     * @return the id to quote to Corti support, or empty
+     */
+    public Optional<String> requestId() {
+        return Optional.ofNullable(requestId);
+    }
+
+    /**
+     * Returns the response headers.
+     *
+     * @return the headers, never {@code null}
+     */
+    public ResponseHeaders responseHeaders() {
+        return responseHeaders == null ? ResponseHeaders.EMPTY : responseHeaders;
+    }
+
+    /**
+     * Returns the response body as text, truncated to a bounded size.
+     *
+     * @return the body, possibly empty
+     */
+    public String rawBody() {
+        return rawBody;
+    }
+}

@@ -1,0 +1,39 @@
+package ai.corti.client.core.error;
+
+import ai.corti.client.core.http.ResponseHeaders;
+import ai.corti.client.model.ErrorResponse;
+import java.time.Duration;
+import java.util.Optional;
+
+/** HTTP 429 Too Many Requests. GETs are retried after the server's {@code Retry-After}, within the call's budget. */
+public class RateLimitException extends CortiApiException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final Duration retryAfter;
+
+    /**
+     * Creates the exception.
+     *
+     * @param message         a one-line summary for logs
+     * @param errorResponse   the RFC 9457 body, or {@code null}
+     * @param responseHeaders the response headers
+     * @param rawBody         the truncated body
+     * @param requestId       the request id, or {@code null}
+     * @param retryAfter      the parsed {@code Retry-After}, or {@code null}
+     */
+    public RateLimitException(String message, ErrorResponse errorResponse, ResponseHeaders responseHeaders,
+            String rawBody, String requestId, Duration retryAfter) {
+        super(message, 429, errorResponse, responseHeaders, rawBody, requestId);
+        this.retryAfter = retryAfter;
+    }
+
+    /**
+     * Returns how long the server asked to wait.
+     *
+     * @return the {@code Retry-After} as a duration (from seconds or an HTTP date), or empty
+     */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+}

@@ -1,0 +1,73 @@
+package ai.corti.client.core.http;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Immutable, case-insensitive HTTP response headers. */
+public final class ResponseHeaders {
+
+    /** No headers. */
+    public static final ResponseHeaders EMPTY = new ResponseHeaders(Map.of());
+
+    private final Map<String, List<String>> byName;
+
+    private ResponseHeaders(Map<String, List<String>> byName) {
+        this.byName = byName;
+    }
+
+    /**
+     * Creates headers from name/value pairs; repeated names keep every value in order.
+     *
+     * @param entries the headers as received
+     * @return the headers
+     */
+    public static ResponseHeaders of(Iterable<Map.Entry<String, String>> entries) {
+        Map<String, List<String>> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (Map.Entry<String, String> e : entries) {
+            map.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
+        }
+        map.replaceAll((k, v) -> List.copyOf(v));
+        return new ResponseHeaders(Collections.unmodifiableMap(map));
+    }
+
+    /**
+     * Returns the first value of a header.
+     *
+     * @param name the header name, in any case
+     * @return the first value, or empty
+     */
+    public Optional<String> first(String name) {
+        List<String> values = byName.get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    /**
+     * Returns every value of a header.
+     *
+     * @param name the header name, in any case
+     * @return the values in the order received, possibly empty
+     */
+    public List<String> all(String name) {
+        return byName.getOrDefault(name, List.of());
+    }
+
+    /**
+     * Returns all headers.
+     *
+     * @return an unmodifiable, case-insensitive map of name to values
+     */
+    public Map<String, List<String>> asMap() {
+        return byName;
+    }
+
+    /** Lists the header names only: values can be sensitive ({@code Set-Cookie}) and are never printed. */
+    @Override
+    public String toString() {
+        return "ResponseHeaders" + byName.keySet().stream().map(k -> k.toLowerCase(Locale.ROOT)).toList();
+    }
+}
