@@ -1,0 +1,86 @@
+package ai.corti.client.reactive;
+
+import ai.corti.client.core.CortiClientBuilder;
+import ai.corti.client.core.http.HttpPipeline;
+import ai.corti.client.core.interactions.InteractionsOperations;
+
+/**
+ * The reactive Corti client: every call returns a lazy {@code Mono} or {@code PagedFlux}. Nothing is
+ * sent until you subscribe; each subscription is a fresh call; cancelling aborts the exchange and frees
+ * its connection. Thread-safe and meant to be shared (one per application); close it on shutdown.
+ *
+ * <pre>{@code
+ * CortiReactiveClient client = CortiReactiveClient.builder()
+ *     .tenantName("base")
+ *     .environment(CortiEnvironment.EU)
+ *     .clientCredentials(clientId, clientSecret)
+ *     .build();
+ *
+ * Mono<InteractionsGetResponse> interaction = client.interactions().get(id);
+ * }</pre>
+ */
+public final class CortiReactiveClient implements AutoCloseable {
+
+    private final HttpPipeline pipeline;
+    private final ReactiveInteractionsClient interactions;
+
+    private CortiReactiveClient(HttpPipeline pipeline) {
+        this.pipeline = pipeline;
+        this.interactions = new ReactiveInteractionsClient(new InteractionsOperations(pipeline));
+    }
+
+    /**
+     * Starts a builder.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns the Interactions operations.
+     *
+     * @return the interactions client, shared by all callers
+     */
+    public ReactiveInteractionsClient interactions() {
+        return interactions;
+    }
+
+    /**
+     * Returns how many pooled connections are in use now, for health checks and tests.
+     *
+     * @return connections checked out of the pool
+     */
+    public int activeConnections() {
+        return pipeline.activeConnections();
+    }
+
+    /** Closes the connection pool; calls in progress fail. Does not block. */
+    @Override
+    public void close() {
+        pipeline.close();
+    }
+
+    @Override
+    public String toString() {
+        return "CortiReactiveClient[" + pipeline.options() + "]";
+    }
+
+    /** Configures a {@link CortiReactiveClient}; see {@link CortiClientBuilder} for every setting. */
+    public static final class Builder extends CortiClientBuilder<Builder> {
+
+        private Builder() {
+        }
+
+        /**
+         * Validates the settings and creates the client.
+         *
+         * @return the client
+         * @throws IllegalArgumentException naming the first invalid setting
+         */
+        public CortiReactiveClient build() {
+            return new CortiReactiveClient(new HttpPipeline(buildOptions()));
+        }
+    }
+}
