@@ -1,0 +1,41 @@
+package ai.corti.client.blocking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.corti.client.core.testing.Fixtures;
+import ai.corti.client.core.testing.ScriptedServer;
+import ai.corti.client.core.testing.ScriptedServer.Reply;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class ReadmeExamplesTest {
+
+    @Test
+    void theReadmeSnippetRunsAgainstALocalServer() {
+        UUID id = UUID.randomUUID();
+        try (ScriptedServer server = ScriptedServer.start();
+             CortiClient client = CortiClient.builder().tenantName("base").baseUrl(server.url() + "/v2")
+                     .bearerToken("t").build()) {
+            server.enqueue(
+                    Reply.json(201, Fixtures.created(id)),
+                    Reply.json(200, Fixtures.interaction(id)),
+                    Reply.json(200, Fixtures.page(2)),
+                    Reply.json(200, Fixtures.page(0)),
+                    Reply.json(200, Fixtures.interaction(id)),
+                    Reply.json(200, Fixtures.interaction(id)),
+                    Reply.json(404, Fixtures.problem(404, "not found")));
+
+            ReadmeExamples.fourOperations(client);
+
+            assertThat(server.received()).extracting(ScriptedServer.Received::method)
+                    .containsExactly("POST", "GET", "GET", "GET", "PATCH", "PATCH", "GET");
+        }
+    }
+
+    @Test
+    void theReadmeBuilderSnippetBuildsAClient() {
+        try (CortiClient client = ReadmeExamples.newClient("client-id", "client-secret")) {
+            assertThat(client.toString()).contains("api.eu.corti.app").doesNotContain("client-secret");
+        }
+    }
+}
