@@ -1,0 +1,113 @@
+package ai.corti.it.support;
+
+import static org.mockserver.model.HttpRequest.request;
+import static org.mockserver.model.HttpResponse.response;
+
+import ai.corti.client.core.testing.Fixtures;
+import ai.corti.spec.CortiSpec;
+import org.mockserver.configuration.Configuration;
+import org.mockserver.integration.ClientAndServer;
+import org.mockserver.matchers.TimeToLive;
+import org.mockserver.matchers.Times;
+import org.mockserver.mock.OpenAPIExpectation;
+import org.mockserver.model.HttpRequest;
+import org.mockserver.model.HttpResponse;
+import org.mockserver.model.MediaType;
+
+/**
+ * MockServer on loopback, driven by the SDK's own normalised OpenAPI document: it answers only requests
+ * that match the spec (operation, {@code /v2} path, {@code Tenant-Name}, bearer token, query types and
+ * enums, body schema) and gives 404 to anything else. Faults are added as higher-priority expectations;
+ * a token endpoint answers like Corti's identity provider.
+ */
+public final class MockCorti implements AutoCloseable {
+
+    /** The token path of tenant {@code base}. */
+    public static final String TOKEN_PATH = "/realms/base/protocol/openid-connect/token";
+    /** Any interactions API path. */
+    public static final String API_PATHS = "/v2/interactions/.*";
+
+    private static final int FAULT_PRIORITY = 10;
+
+    private final ClientAndServer server;
+
+    private MockCorti() {
+        Configuration configuration = Configuration.configuration()
+                .localBoundIP("127.0.0.1")
+                .logLevel("WARN")
+                .disableSystemOut(true);
+        this.server = ClientAndServer.startClientAndServer(configuration, 0);
+        server.upsert(OpenAPIExpectation.openAPIExpectation(CortiSpec.url().toString()));
+        server.when(request().withMethod("POST").withPath(TOKEN_PATH))
+                .respond(json(200, Fixtures.token("mock-token", 300)));
+    }
+
+    /** Starts MockServer on a random loopback port with the spec and a token endpoint loaded. */
+    public static MockCorti start() {
+        return new MockCorti();
+    }
+
+    /** Returns the API base URL, e.g. {@code http://127.0.0.1:1234/v2}. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getPort() + "/v2";
+    }
+
+    /** Returns the token URL of tenant {@code base}. */
+    public String tokenUrl() {
+        return "http://127.0.0.1:" + server.getPort() + TOKEN_PATH;
+    }
+
+    /** Returns the MockServer client, for expectations and recorded requests. */
+    public ClientAndServer server() {
+        return server;
+    }
+
+    /** Answers the next {@code times} requests matching {@code match} with {@code answer}, before the spec. */
+    public void fault(HttpRequest match, int times, HttpResponse answer) {
+        server.when(match, Times.exactly(times), TimeToLive.unlimited(), FAULT_PRIORITY).respond(answer);
+    }
+
+    /** Answers every request matching {@code match} with {@code answer}, before the spec. */
+    public void faultAlways(HttpRequest match, HttpResponse answer) {
+        server.when(match, Times.unlimited(), TimeToLive.unlimited(), FAULT_PRIORITY).respond(answer);
+    }
+
+    /** Drops the connection of the next {@code times} requests matching {@code match}. */
+    public void drop(HttpRequest match, int times) {
+        server.when(match, Times.exactly(times), TimeToLive.unlimited(), FAULT_PRIORITY)
+                .error(org.mockserver.model.HttpError.error().withDropConnection(true));
+    }
+
+    /** Counts the requests received that match (MockServer's verify miscounts OpenAPI matchers). */
+    public int count(HttpRequest match) {
+        return server.retrieveRecordedRequests(match).length;
+    }
+
+    /** Counts API requests (any method). */
+    public int apiRequests() {
+        return count(request().withPath(API_PATHS));
+    }
+
+    /** Counts token requests. */
+    public int tokenRequests() {
+        return count(request().withPath(TOKEN_PATH));
+    }
+
+    /** Forgets recorded requests and faults, keeping the spec and token expectations. */
+    public void reset() {
+        server.reset();
+        server.upsert(OpenAPIExpectation.openAPIExpectation(CortiSpec.url().toString()));
+        server.when(request().withMethod("POST").withPath(TOKEN_PATH))
+                .respond(json(200, Fixtures.token("mock-token", 300)));
+    }
+
+    /** A JSON response. */
+    public static HttpResponse json(int status, String body) {
+        return response().withStatusCode(status).withContentType(MediaType.APPLICATION_JSON).withBody(body);
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}
