@@ -10,7 +10,13 @@ import ai.corti.client.model.InteractionsGetResponse;
 import ai.corti.client.model.InteractionsUpdateRequest;
 import ai.corti.client.reactive.CortiReactiveClient;
 import ai.corti.client.reactive.ReactiveInteractionsClient;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import reactor.core.publisher.Flux;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -47,6 +53,28 @@ public enum Facade {
 
                 public String websocketUrl(InteractionsGetResponse interaction) {
                     return interactions.websocketUrl(interaction);
+                }
+
+                public List<InteractionsGetResponse> getConcurrently(List<UUID> ids, int concurrency) {
+                    ExecutorService threads = Executors.newFixedThreadPool(concurrency);
+                    try {
+                        List<Future<InteractionsGetResponse>> results = new ArrayList<>();
+                        for (UUID id : ids) {
+                            results.add(threads.submit(() -> interactions.get(id)));
+                        }
+                        List<InteractionsGetResponse> all = new ArrayList<>();
+                        for (Future<InteractionsGetResponse> result : results) {
+                            all.add(result.get());
+                        }
+                        return all;
+                    } catch (ExecutionException e) {
+                        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    } finally {
+                        threads.shutdownNow();
+                    }
                 }
 
                 public int activeConnections() {
@@ -90,6 +118,10 @@ public enum Facade {
 
                 public String websocketUrl(InteractionsGetResponse interaction) {
                     return interactions.websocketUrl(interaction).block();
+                }
+
+                public List<InteractionsGetResponse> getConcurrently(List<UUID> ids, int concurrency) {
+                    return Flux.fromIterable(ids).flatMap(interactions::get, concurrency).collectList().block();
                 }
 
                 public int activeConnections() {

@@ -24,6 +24,9 @@ public interface InteractionsApi extends AutoCloseable {
 
     String websocketUrl(InteractionsGetResponse interaction);
 
+    /** Gets all ids with {@code concurrency} calls in flight: a Flux for the reactive facade, threads for the blocking one. */
+    List<InteractionsGetResponse> getConcurrently(List<UUID> ids, int concurrency);
+
     int activeConnections();
 
     @Override
