@@ -8,6 +8,7 @@ import ai.corti.client.reactive.CortiReactiveClient;
 import ai.corti.it.support.Await;
 import ai.corti.it.support.LeakCheck;
 import ai.corti.it.support.MockCorti;
+import ai.corti.it.support.MockCortiExtension;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.time.Duration;
@@ -15,10 +16,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 
 /**
@@ -34,28 +34,19 @@ class BoundedLoadTest {
     private static final int MAX_CONNECTIONS = 32;
     private static final long HEAP_GROWTH_LIMIT = 32L * 1024 * 1024;
 
-    private static MockCorti mock;
-
-    @BeforeAll
-    static void start() {
-        mock = MockCorti.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        mock.close();
-    }
+    @RegisterExtension
+    static final MockCortiExtension MOCK = new MockCortiExtension();
 
     @Test
     void twoThousandGetsWithTwoHundredInFlight() {
         try (CortiReactiveClient client = CortiReactiveClient.builder()
-                .tenantName("base").baseUrl(mock.baseUrl()).tokenUrl(mock.tokenUrl())
+                .tenantName("base").baseUrl(MOCK.mock().baseUrl()).tokenUrl(MOCK.mock().tokenUrl())
                 .clientCredentials("load-client", "load-secret")
                 .connectionPool(ConnectionPoolOptions.DEFAULT.withMaxConnections(MAX_CONNECTIONS))
                 .callTimeout(Duration.ofSeconds(30))
                 .build()) {
             run(client, 200); // warm up: classes loaded, pool and buffers allocated
-            mock.reset();
+            MOCK.mock().reset();
             long heapBefore = usedHeapAfterGc();
             AtomicInteger maxActive = new AtomicInteger();
             AtomicInteger errors = new AtomicInteger();
@@ -69,13 +60,13 @@ class BoundedLoadTest {
 
             assertThat(errors).hasValue(0);
             assertThat(results).hasSize(CALLS).allSatisfy(r -> assertThat(r.getId()).isNotNull());
-            assertThat(mock.apiRequests()).isEqualTo(CALLS);
+            assertThat(MOCK.mock().apiRequests()).isEqualTo(CALLS);
             assertThat(maxActive.get()).as("most connections in use at once").isBetween(1, MAX_CONNECTIONS);
             Await.until(() -> client.activeConnections() == 0, Duration.ofSeconds(5));
             assertThat(client.activeConnections()).isZero();
 
             results = null; // let the responses go before measuring
-            mock.reset();   // MockServer keeps a log of every request in this JVM: not ours to count
+            MOCK.mock().reset();   // MockServer keeps a log of every request in this JVM: not ours to count
             long heapAfter = usedHeapAfterGc();
             assertThat(heapAfter - heapBefore).as("heap growth in bytes").isLessThan(HEAP_GROWTH_LIMIT);
         }

@@ -21,6 +21,7 @@ import ai.corti.it.support.Facade;
 import ai.corti.it.support.InteractionsApi;
 import ai.corti.it.support.LeakCheck;
 import ai.corti.it.support.MockCorti;
+import ai.corti.it.support.MockCortiExtension;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -28,10 +29,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -45,25 +44,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ContractTest {
 
     private static final OffsetDateTime T0 = OffsetDateTime.of(2024, 3, 1, 9, 30, 0, 0, ZoneOffset.UTC);
-    private static MockCorti mock;
-
-    @BeforeAll
-    static void start() {
-        mock = MockCorti.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        mock.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        mock.reset();
-    }
+    @RegisterExtension
+    static final MockCortiExtension MOCK = new MockCortiExtension();
 
     private static InteractionsApi connect(Facade facade) {
-        return facade.connect(b -> b.tenantName("base").baseUrl(mock.baseUrl()).tokenUrl(mock.tokenUrl())
+        return facade.connect(b -> b.tenantName("base").baseUrl(MOCK.mock().baseUrl()).tokenUrl(MOCK.mock().tokenUrl())
                 .clientCredentials("contract-client", "contract-secret").maxRetries(0));
     }
 
@@ -110,7 +95,7 @@ class ContractTest {
             InteractionsCreateResponse created = api.create(minimalCreate(status, type));
 
             assertThat(created.getInteractionId()).isNotNull();
-            assertThat(mock.count(request().withMethod("POST").withPath("/v2/interactions/"))).isEqualTo(1);
+            assertThat(MOCK.mock().count(request().withMethod("POST").withPath("/v2/interactions/"))).isEqualTo(1);
         }
     }
 
@@ -138,7 +123,7 @@ class ContractTest {
             assertThat(byUuid.getId()).isNotNull();
             assertThat(byUuid.getEncounter().getStatus()).isNotNull();
             assertThat(byString.getId()).isNotNull();
-            assertThat(mock.count(request().withMethod("GET").withPath("/v2/interactions/" + id))).isEqualTo(2);
+            assertThat(MOCK.mock().count(request().withMethod("GET").withPath("/v2/interactions/" + id))).isEqualTo(2);
         }
     }
 
@@ -173,7 +158,7 @@ class ContractTest {
             List<InteractionsGetResponse> page = api.list(request, 1);
 
             assertThat(page).hasSize(1);
-            assertThat(mock.count(request().withMethod("GET").withPath("/v2/interactions/")
+            assertThat(MOCK.mock().count(request().withMethod("GET").withPath("/v2/interactions/")
                     .withQueryStringParameter("sort", sort.getValue())
                     .withQueryStringParameter("encounterStatus", "planned", "in-progress", "on-hold", "completed",
                             "cancelled", "deleted"))).isEqualTo(1);
@@ -206,7 +191,7 @@ class ContractTest {
                     .patient(new InteractionsPatient().identifier("patient-2").name(null).birthDate(null)
                             .pronouns(null).gender(InteractionsGenderEnum.OTHER)));
 
-            assertThat(mock.count(request().withMethod("PATCH").withPath("/v2/interactions/" + id))).isEqualTo(2);
+            assertThat(MOCK.mock().count(request().withMethod("PATCH").withPath("/v2/interactions/" + id))).isEqualTo(2);
         }
     }
 
@@ -217,8 +202,8 @@ class ContractTest {
             api.get(UUID.randomUUID());
             api.get(UUID.randomUUID());
 
-            assertThat(mock.tokenRequests()).isEqualTo(1);
-            assertThat(mock.server().retrieveRecordedRequests(request().withPath(MockCorti.TOKEN_PATH))[0]
+            assertThat(MOCK.mock().tokenRequests()).isEqualTo(1);
+            assertThat(MOCK.mock().server().retrieveRecordedRequests(request().withPath(MockCorti.TOKEN_PATH))[0]
                     .containsHeader("Tenant-Name")).isFalse();
         }
     }

@@ -28,17 +28,16 @@ import ai.corti.it.support.Facade;
 import ai.corti.it.support.InteractionsApi;
 import ai.corti.it.support.LeakCheck;
 import ai.corti.it.support.MockCorti;
+import ai.corti.it.support.MockCortiExtension;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.mockserver.model.Delay;
@@ -64,23 +63,9 @@ class FaultMatrixTest {
     private static final HttpRequest GET_ONE = request().withMethod("GET").withPath("/v2/interactions/" + ID);
     private static final HttpRequest CREATE = request().withMethod("POST").withPath("/v2/interactions/");
 
-    private static MockCorti mock;
+    @RegisterExtension
+    static final MockCortiExtension MOCK = new MockCortiExtension();
     private InteractionsApi api;
-
-    @BeforeAll
-    static void start() {
-        mock = MockCorti.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        mock.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        mock.reset();
-    }
 
     @AfterEach
     void poolIsBackToZero() {
@@ -92,7 +77,7 @@ class FaultMatrixTest {
     }
 
     private InteractionsApi connect(Facade facade) {
-        api = facade.connect(b -> b.tenantName("base").baseUrl(mock.baseUrl()).tokenUrl(mock.tokenUrl())
+        api = facade.connect(b -> b.tenantName("base").baseUrl(MOCK.mock().baseUrl()).tokenUrl(MOCK.mock().tokenUrl())
                 .clientCredentials("fault-client", "fault-secret")
                 .retryOptions(FAST_RETRIES)
                 .responseTimeout(RESPONSE_TIMEOUT)
@@ -126,7 +111,7 @@ class FaultMatrixTest {
     @ParameterizedTest
     @EnumSource(Facade.class)
     void badRequestWithValidationErrors(Facade facade) {
-        mock.fault(CREATE, 1, response().withStatusCode(400).withContentType(MediaType.parse("application/problem+json"))
+        MOCK.mock().fault(CREATE, 1, response().withStatusCode(400).withContentType(MediaType.parse("application/problem+json"))
                 .withBody(Fixtures.validationProblem()));
 
         Throwable thrown = timed(() -> connect(facade).create(create()));
@@ -135,58 +120,58 @@ class FaultMatrixTest {
         BadRequestException e = (BadRequestException) thrown;
         assertThat(e.statusCode()).isEqualTo(400);
         assertThat(e.validationErrors()).containsExactly(java.util.Map.of("encounter.identifier", "is required"));
-        assertThat(mock.count(CREATE)).isEqualTo(1);
+        assertThat(MOCK.mock().count(CREATE)).isEqualTo(1);
     }
 
     @ParameterizedTest
     @EnumSource(Facade.class)
     void unauthorizedWithOnlyWwwAuthenticateIsRefreshedOnceThenThrown(Facade facade) {
-        mock.faultAlways(GET_ONE, response().withStatusCode(401)
+        MOCK.mock().faultAlways(GET_ONE, response().withStatusCode(401)
                 .withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\""));
 
         Throwable thrown = timed(() -> connect(facade).get(ID));
 
         assertThat(thrown).isExactlyInstanceOf(UnauthorizedException.class);
         assertThat(((UnauthorizedException) thrown).wwwAuthenticate()).contains("Bearer error=\"invalid_token\"");
-        assertThat(mock.count(GET_ONE)).isEqualTo(2);
-        assertThat(mock.tokenRequests()).isEqualTo(2);
+        assertThat(MOCK.mock().count(GET_ONE)).isEqualTo(2);
+        assertThat(MOCK.mock().tokenRequests()).isEqualTo(2);
     }
 
     @ParameterizedTest
     @EnumSource(Facade.class)
     void forbidden(Facade facade) {
-        mock.fault(GET_ONE, 1, MockCorti.json(403, Fixtures.problem(403, "not allowed")));
+        MOCK.mock().fault(GET_ONE, 1, MockCorti.json(403, Fixtures.problem(403, "not allowed")));
 
         Throwable thrown = timed(() -> connect(facade).get(ID));
 
         assertThat(thrown).isExactlyInstanceOf(ForbiddenException.class);
         assertThat(((ForbiddenException) thrown).statusCode()).isEqualTo(403);
-        assertThat(mock.count(GET_ONE)).isEqualTo(1);
+        assertThat(MOCK.mock().count(GET_ONE)).isEqualTo(1);
     }
 
     @ParameterizedTest
     @EnumSource(Facade.class)
     void notFound(Facade facade) {
-        mock.fault(GET_ONE, 1, MockCorti.json(404, Fixtures.problem(404, "no such interaction")));
+        MOCK.mock().fault(GET_ONE, 1, MockCorti.json(404, Fixtures.problem(404, "no such interaction")));
 
         Throwable thrown = timed(() -> connect(facade).get(ID));
 
         assertThat(thrown).isExactlyInstanceOf(NotFoundException.class);
         assertThat(((NotFoundException) thrown).requestId()).contains("req-404");
-        assertThat(mock.count(GET_ONE)).isEqualTo(1);
+        assertThat(MOCK.mock().count(GET_ONE)).isEqualTo(1);
     }
 
     @ParameterizedTest
     @EnumSource(Facade.class)
     void rateLimitedGetWaitsForRetryAfterSeconds(Facade facade) {
-        mock.fault(GET_ONE, 1, MockCorti.json(429, Fixtures.problem(429, "slow down")).withHeader("Retry-After", "1"));
+        MOCK.mock().fault(GET_ONE, 1, MockCorti.json(429, Fixtures.problem(429, "slow down")).withHeader("Retry-After", "1"));
 
         long start = System.nanoTime();
         InteractionsGetResponse got = timedValue(() -> connect(facade).get(ID));
 
         assertThat(got.getId()).isNotNull();
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isGreaterThanOrEqualTo(1000);
-        assertThat(mock.count(GET_ONE)).isEqualTo(2);
+        assertThat(MOCK.mock().count(GET_ONE)).isEqualTo(2);
     }
 
     @ParameterizedTest
@@ -194,7 +179,7 @@ class FaultMatrixTest {
     void rateLimitedGetWaitsForRetryAfterDate(Facade facade) {
         String inTwoSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(java.time.ZoneOffset.UTC)
                 .plusSeconds(2));
-        mock.fault(GET_ONE, 1, MockCorti.json(429, Fixtures.problem(429, "slow down")).withHeader("Retry-After", inTwoSeconds));
+        MOCK.mock().fault(GET_ONE, 1, MockCorti.json(429, Fixtures.problem(429, "slow down")).withHeader("Retry-After", inTwoSeconds));
 
         long start = System.nanoTime();
         InteractionsGetResponse got = timedValue(() -> connect(facade).get(ID));
@@ -202,60 +187,60 @@ class FaultMatrixTest {
         assertThat(got.getId()).isNotNull();
         // the date has whole-second precision: the wait is between 1 and 2 seconds
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isGreaterThanOrEqualTo(900);
-        assertThat(mock.count(GET_ONE)).isEqualTo(2);
+        assertThat(MOCK.mock().count(GET_ONE)).isEqualTo(2);
     }
 
     @ParameterizedTest
     @EnumSource(Facade.class)
     void rateLimitedPostIsNotRetried(Facade facade) {
-        mock.fault(CREATE, 1, MockCorti.json(429, Fixtures.problem(429, "slow down")).withHeader("Retry-After", "1"));
+        MOCK.mock().fault(CREATE, 1, MockCorti.json(429, Fixtures.problem(429, "slow down")).withHeader("Retry-After", "1"));
 
         Throwable thrown = timed(() -> connect(facade).create(create()));
 
         assertThat(thrown).isExactlyInstanceOf(RateLimitException.class);
         assertThat(((RateLimitException) thrown).retryAfter()).contains(Duration.ofSeconds(1));
-        assertThat(mock.count(CREATE)).isEqualTo(1);
+        assertThat(MOCK.mock().count(CREATE)).isEqualTo(1);
     }
 
     @ParameterizedTest
     @EnumSource(Facade.class)
     void internalServerErrorIsNotRetried(Facade facade) {
-        mock.faultAlways(GET_ONE, MockCorti.json(500, Fixtures.problem(500, "boom")));
+        MOCK.mock().faultAlways(GET_ONE, MockCorti.json(500, Fixtures.problem(500, "boom")));
 
         Throwable thrown = timed(() -> connect(facade).get(ID));
 
         assertThat(thrown).isExactlyInstanceOf(ServerException.class);
         assertThat(((ServerException) thrown).statusCode()).isEqualTo(500);
-        assertThat(mock.count(GET_ONE)).isEqualTo(1);
+        assertThat(MOCK.mock().count(GET_ONE)).isEqualTo(1);
     }
 
     @ParameterizedTest
     @EnumSource(Facade.class)
     void serviceUnavailableTwiceThenOkRetriesAGet(Facade facade) {
-        mock.fault(GET_ONE, 2, MockCorti.json(503, Fixtures.problem(503, "down")));
+        MOCK.mock().fault(GET_ONE, 2, MockCorti.json(503, Fixtures.problem(503, "down")));
 
         InteractionsGetResponse got = timedValue(() -> connect(facade).get(ID));
 
         assertThat(got.getId()).isNotNull();
-        assertThat(mock.count(GET_ONE)).isEqualTo(3);
+        assertThat(MOCK.mock().count(GET_ONE)).isEqualTo(3);
     }
 
     @ParameterizedTest
     @EnumSource(Facade.class)
     void serviceUnavailableOnAPostIsNotRetried(Facade facade) {
-        mock.fault(CREATE, 2, MockCorti.json(503, Fixtures.problem(503, "down")));
+        MOCK.mock().fault(CREATE, 2, MockCorti.json(503, Fixtures.problem(503, "down")));
 
         Throwable thrown = timed(() -> connect(facade).create(create()));
 
         assertThat(thrown).isExactlyInstanceOf(ServerException.class);
         assertThat(((ServerException) thrown).statusCode()).isEqualTo(503);
-        assertThat(mock.count(CREATE)).isEqualTo(1);
+        assertThat(MOCK.mock().count(CREATE)).isEqualTo(1);
     }
 
     @ParameterizedTest
     @EnumSource(Facade.class)
     void gatewayTimeoutWithAnHtmlBody(Facade facade) {
-        mock.faultAlways(GET_ONE, response().withStatusCode(504).withContentType(MediaType.TEXT_HTML_UTF_8)
+        MOCK.mock().faultAlways(GET_ONE, response().withStatusCode(504).withContentType(MediaType.TEXT_HTML_UTF_8)
                 .withBody("<html><body><h1>504 Gateway Time-out</h1></body></html>"));
 
         Throwable thrown = timed(() -> connect(facade).get(ID));
@@ -266,69 +251,69 @@ class FaultMatrixTest {
         assertThat(e.errorResponse()).isEmpty();
         assertThat(e.getMessage()).contains("504 Gateway Time-out");
         assertThat(e.rawBody()).contains("<h1>504 Gateway Time-out</h1>");
-        assertThat(mock.count(GET_ONE)).isEqualTo(3); // a GET is retried on 504
+        assertThat(MOCK.mock().count(GET_ONE)).isEqualTo(3); // a GET is retried on 504
     }
 
     @ParameterizedTest
     @EnumSource(Facade.class)
     void connectionDroppedBeforeTheResponseIsRetriedForAGet(Facade facade) {
-        mock.drop(GET_ONE, 1);
+        MOCK.mock().drop(GET_ONE, 1);
 
         InteractionsGetResponse got = timedValue(() -> connect(facade).get(ID));
 
         assertThat(got.getId()).isNotNull();
-        assertThat(mock.count(GET_ONE)).isEqualTo(2);
+        assertThat(MOCK.mock().count(GET_ONE)).isEqualTo(2);
     }
 
     @ParameterizedTest
     @EnumSource(Facade.class)
     void connectionDroppedOnAPostIsNotRetried(Facade facade) {
-        mock.drop(CREATE, 1);
+        MOCK.mock().drop(CREATE, 1);
 
         Throwable thrown = timed(() -> connect(facade).create(create()));
 
         assertThat(thrown).isExactlyInstanceOf(CortiTransportException.class);
         assertThat(((CortiTransportException) thrown).requestNeverSent()).isFalse();
-        assertThat(mock.count(CREATE)).isEqualTo(1);
+        assertThat(MOCK.mock().count(CREATE)).isEqualTo(1);
     }
 
     @ParameterizedTest
     @EnumSource(Facade.class)
     void responseDelayedPastTheTimeout(Facade facade) {
-        mock.faultAlways(GET_ONE, MockCorti.json(200, Fixtures.interaction(ID)).withDelay(Delay.seconds(2)));
+        MOCK.mock().faultAlways(GET_ONE, MockCorti.json(200, Fixtures.interaction(ID)).withDelay(Delay.seconds(2)));
 
         Throwable thrown = timed(() -> connect(facade).get(ID));
 
         assertThat(thrown).isExactlyInstanceOf(CortiTimeoutException.class);
         assertThat(((CortiTimeoutException) thrown).wholeCall()).isFalse();
         assertThat(((CortiTimeoutException) thrown).timeout()).isEqualTo(RESPONSE_TIMEOUT);
-        assertThat(mock.count(GET_ONE)).isEqualTo(3);
+        assertThat(MOCK.mock().count(GET_ONE)).isEqualTo(3);
     }
 
     @ParameterizedTest
     @EnumSource(Facade.class)
     void bodyThatStopsHalfway(Facade facade) {
         String body = Fixtures.interaction(ID);
-        mock.faultAlways(GET_ONE, MockCorti.json(200, body.substring(0, body.length() / 2))
+        MOCK.mock().faultAlways(GET_ONE, MockCorti.json(200, body.substring(0, body.length() / 2))
                 .withConnectionOptions(connectionOptions().withContentLengthHeaderOverride(body.length())
                         .withCloseSocket(true)));
 
         Throwable thrown = timed(() -> connect(facade).get(ID));
 
         assertThat(thrown).isExactlyInstanceOf(CortiTransportException.class);
-        assertThat(mock.count(GET_ONE)).isEqualTo(3); // the GET was retried, each time cut short
+        assertThat(MOCK.mock().count(GET_ONE)).isEqualTo(3); // the GET was retried, each time cut short
     }
 
     @ParameterizedTest
     @EnumSource(Facade.class)
     void okWithInvalidJson(Facade facade) {
-        mock.fault(GET_ONE, 1, MockCorti.json(200, "{\"id\": \"f47ac10b-58cc-4372-a567-0e02b2c3d479\", \"encounter\": ["));
+        MOCK.mock().fault(GET_ONE, 1, MockCorti.json(200, "{\"id\": \"f47ac10b-58cc-4372-a567-0e02b2c3d479\", \"encounter\": ["));
 
         Throwable thrown = timed(() -> connect(facade).get(ID));
 
         assertThat(thrown).isExactlyInstanceOf(CortiDecodingException.class);
         assertThat(((CortiDecodingException) thrown).statusCode()).isEqualTo(200);
-        assertThat(mock.count(GET_ONE)).isEqualTo(1);
+        assertThat(MOCK.mock().count(GET_ONE)).isEqualTo(1);
     }
 
     @ParameterizedTest
@@ -336,12 +321,12 @@ class FaultMatrixTest {
     void okWithUnknownFieldsAndAnUnknownEnumValueSucceeds(Facade facade) {
         String body = Fixtures.interaction(ID).replace("\"planned\"", "\"archived\"")
                 .replaceFirst("\\{", "{\"futureField\":{\"nested\":true},");
-        mock.fault(GET_ONE, 1, MockCorti.json(200, body));
+        MOCK.mock().fault(GET_ONE, 1, MockCorti.json(200, body));
 
         InteractionsGetResponse got = timedValue(() -> connect(facade).get(ID));
 
         assertThat(got.getId()).isEqualTo(ID);
         assertThat(got.getEncounter().getStatus()).isEqualTo(InteractionsEncounterStatusEnum.UNKNOWN_DEFAULT_OPEN_API);
-        assertThat(mock.count(GET_ONE)).isEqualTo(1);
+        assertThat(MOCK.mock().count(GET_ONE)).isEqualTo(1);
     }
 }

@@ -7,13 +7,13 @@ import ai.corti.client.core.Blocking;
 import ai.corti.client.model.InteractionsGetResponse;
 import ai.corti.it.support.LeakCheck;
 import ai.corti.it.support.MockCorti;
+import ai.corti.it.support.MockCortiExtension;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.blockhound.BlockingOperationError;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -28,17 +28,8 @@ import reactor.test.StepVerifier;
 @ExtendWith(LeakCheck.class)
 class NonBlockingTest {
 
-    private static MockCorti mock;
-
-    @BeforeAll
-    static void start() {
-        mock = MockCorti.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        mock.close();
-    }
+    @RegisterExtension
+    static final MockCortiExtension MOCK = new MockCortiExtension();
 
     @Test
     void blockHoundIsInstalledAndCatchesBlockingOnReactorThreads() {
@@ -50,7 +41,7 @@ class NonBlockingTest {
 
     @Test
     void theBlockingFacadeFailsFastOnAReactorThreadWithTheDocumentedMessage() {
-        try (CortiClient client = CortiClient.builder().tenantName("base").baseUrl(mock.baseUrl())
+        try (CortiClient client = CortiClient.builder().tenantName("base").baseUrl(MOCK.mock().baseUrl())
                 .bearerToken("t").build()) {
             UUID id = UUID.randomUUID(); // not inside the lambda: SecureRandom reads a file, which BlockHound rightly flags
             Mono<InteractionsGetResponse> misuse = Mono.fromCallable(() -> client.interactions().get(id))
@@ -62,7 +53,7 @@ class NonBlockingTest {
                             .hasMessageStartingWith(Blocking.ON_REACTOR_THREAD)
                             .hasMessageContaining("CortiReactiveClient"))
                     .verify(Duration.ofSeconds(5));
-            assertThat(mock.apiRequests()).isZero();
+            assertThat(MOCK.mock().apiRequests()).isZero();
         }
     }
 }

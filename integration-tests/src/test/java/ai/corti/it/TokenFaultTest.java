@@ -13,6 +13,7 @@ import ai.corti.it.support.Facade;
 import ai.corti.it.support.InteractionsApi;
 import ai.corti.it.support.LeakCheck;
 import ai.corti.it.support.MockCorti;
+import ai.corti.it.support.MockCortiExtension;
 import ai.corti.it.support.MutableClock;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -21,11 +22,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.mockserver.model.Delay;
@@ -39,23 +39,13 @@ class TokenFaultTest {
     private static final Duration BUDGET = FaultMatrixTest.BUDGET;
     private static final HttpRequest TOKEN = request().withMethod("POST").withPath(MockCorti.TOKEN_PATH);
 
-    private static MockCorti mock;
+    @RegisterExtension
+    static final MockCortiExtension MOCK = new MockCortiExtension();
     private InteractionsApi api;
     private MutableClock clock;
 
-    @BeforeAll
-    static void start() {
-        mock = MockCorti.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        mock.close();
-    }
-
     @BeforeEach
-    void reset() {
-        mock.reset();
+    void newClock() {
         clock = new MutableClock();
     }
 
@@ -69,7 +59,7 @@ class TokenFaultTest {
     }
 
     private InteractionsApi connect(Facade facade, String tokenUrl) {
-        api = facade.connect(b -> b.tenantName("base").baseUrl(mock.baseUrl()).tokenUrl(tokenUrl)
+        api = facade.connect(b -> b.tenantName("base").baseUrl(MOCK.mock().baseUrl()).tokenUrl(tokenUrl)
                 .clientCredentials("token-client", SECRET)
                 .retryOptions(FaultMatrixTest.FAST_RETRIES)
                 .responseTimeout(FaultMatrixTest.RESPONSE_TIMEOUT)
@@ -88,18 +78,18 @@ class TokenFaultTest {
     @ParameterizedTest
     @EnumSource(Facade.class)
     void badCredentialsGiveAClearAuthenticationErrorWithoutTheSecret(Facade facade) {
-        mock.fault(TOKEN, 1, MockCorti.json(401,
+        MOCK.mock().fault(TOKEN, 1, MockCorti.json(401,
                 "{\"error\":\"invalid_client\",\"error_description\":\"Invalid client or Invalid client credentials\"}"));
 
-        Throwable thrown = timed(() -> connect(facade, mock.tokenUrl()).get(UUID.randomUUID()));
+        Throwable thrown = timed(() -> connect(facade, MOCK.mock().tokenUrl()).get(UUID.randomUUID()));
 
         assertThat(thrown).isExactlyInstanceOf(CortiAuthenticationException.class)
-                .hasMessageContaining(mock.tokenUrl())
+                .hasMessageContaining(MOCK.mock().tokenUrl())
                 .hasMessageContaining("401")
                 .hasMessageContaining("invalid_client")
                 .hasMessageNotContaining(SECRET);
         assertThat(((CortiAuthenticationException) thrown).statusCode()).isEqualTo(401);
-        assertThat(mock.apiRequests()).isZero();
+        assertThat(MOCK.mock().apiRequests()).isZero();
     }
 
     @ParameterizedTest
@@ -115,25 +105,25 @@ class TokenFaultTest {
         assertThat(thrown).isExactlyInstanceOf(CortiAuthenticationException.class)
                 .hasMessageContaining("could not be reached")
                 .hasMessageNotContaining(SECRET);
-        assertThat(mock.apiRequests()).isZero();
+        assertThat(MOCK.mock().apiRequests()).isZero();
     }
 
     @ParameterizedTest
     @EnumSource(Facade.class)
     void tokenEndpointSlow(Facade facade) {
-        mock.faultAlways(TOKEN, MockCorti.json(200, Fixtures.token("late", 300)).withDelay(Delay.seconds(2)));
+        MOCK.mock().faultAlways(TOKEN, MockCorti.json(200, Fixtures.token("late", 300)).withDelay(Delay.seconds(2)));
 
-        Throwable thrown = timed(() -> connect(facade, mock.tokenUrl()).get(UUID.randomUUID()));
+        Throwable thrown = timed(() -> connect(facade, MOCK.mock().tokenUrl()).get(UUID.randomUUID()));
 
         assertThat(thrown).isExactlyInstanceOf(CortiAuthenticationException.class)
                 .hasMessageContaining("did not answer within " + FaultMatrixTest.RESPONSE_TIMEOUT);
-        assertThat(mock.apiRequests()).isZero();
+        assertThat(MOCK.mock().apiRequests()).isZero();
     }
 
     @ParameterizedTest
     @EnumSource(Facade.class)
     void aTokenExpiringMidRunIsRefreshedAndNoCallFails(Facade facade) {
-        InteractionsApi client = connect(facade, mock.tokenUrl());
+        InteractionsApi client = connect(facade, MOCK.mock().tokenUrl());
 
         for (int i = 0; i < 3; i++) {
             client.get(UUID.randomUUID());
@@ -143,8 +133,8 @@ class TokenFaultTest {
             client.get(UUID.randomUUID());
         }
 
-        assertThat(mock.tokenRequests()).isEqualTo(2);
-        assertThat(mock.apiRequests()).isEqualTo(6);
+        assertThat(MOCK.mock().tokenRequests()).isEqualTo(2);
+        assertThat(MOCK.mock().apiRequests()).isEqualTo(6);
     }
 
     @ParameterizedTest
@@ -152,30 +142,30 @@ class TokenFaultTest {
     void anApiUnauthorizedTriggersOneRefreshAndOneRetry(Facade facade) {
         UUID id = UUID.randomUUID();
         HttpRequest get = request().withMethod("GET").withPath("/v2/interactions/" + id);
-        mock.fault(get, 1, response().withStatusCode(401).withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\""));
+        MOCK.mock().fault(get, 1, response().withStatusCode(401).withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\""));
 
-        InteractionsGetResponse got = connect(facade, mock.tokenUrl()).get(id);
+        InteractionsGetResponse got = connect(facade, MOCK.mock().tokenUrl()).get(id);
 
         assertThat(got.getId()).isNotNull();
-        assertThat(mock.count(get)).isEqualTo(2);
-        assertThat(mock.tokenRequests()).isEqualTo(2);
+        assertThat(MOCK.mock().count(get)).isEqualTo(2);
+        assertThat(MOCK.mock().tokenRequests()).isEqualTo(2);
     }
 
     @ParameterizedTest
     @EnumSource(Facade.class)
     void fiftyConcurrentCallsAtExpiryCauseExactlyOneTokenRequest(Facade facade) {
-        InteractionsApi client = connect(facade, mock.tokenUrl());
+        InteractionsApi client = connect(facade, MOCK.mock().tokenUrl());
         client.get(UUID.randomUUID());
-        assertThat(mock.tokenRequests()).isEqualTo(1);
+        assertThat(MOCK.mock().tokenRequests()).isEqualTo(1);
 
         clock.advance(Duration.ofSeconds(301)); // the cached token has expired
-        mock.faultAlways(TOKEN, MockCorti.json(200, Fixtures.token("fresh", 300)).withDelay(Delay.milliseconds(200)));
+        MOCK.mock().faultAlways(TOKEN, MockCorti.json(200, Fixtures.token("fresh", 300)).withDelay(Delay.milliseconds(200)));
         List<UUID> ids = IntStream.range(0, 50).mapToObj(i -> UUID.randomUUID()).toList();
 
         List<InteractionsGetResponse> all = client.getConcurrently(ids, 50);
 
         assertThat(all).hasSize(50).allSatisfy(i -> assertThat(i.getId()).isNotNull());
-        assertThat(mock.tokenRequests()).isEqualTo(2); // the first one, and exactly one at expiry
-        assertThat(mock.apiRequests()).isEqualTo(51);
+        assertThat(MOCK.mock().tokenRequests()).isEqualTo(2); // the first one, and exactly one at expiry
+        assertThat(MOCK.mock().apiRequests()).isEqualTo(51);
     }
 }
