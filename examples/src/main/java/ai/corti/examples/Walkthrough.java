@@ -36,6 +36,15 @@ public final class Walkthrough {
      * @param args {@code --write} to let it create and change data in a real tenant
      */
     public static void main(String[] args) {
+        for (String arg : args) {
+            if (!arg.equals("--write")) {
+                // Say so rather than ignore it: a mistyped --write would silently run read-only.
+                System.err.println("Unknown argument '" + arg + "'. The only argument is --write (with the CORTI_* "
+                        + "variables set: let the walkthrough create and update interactions in the real tenant).");
+                System.exit(2);
+                return;
+            }
+        }
         boolean write = Arrays.asList(args).contains("--write");
         Optional<Target> real;
         try {
