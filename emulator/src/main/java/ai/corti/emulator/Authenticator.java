@@ -1,5 +1,6 @@
 package ai.corti.emulator;
 
+import ai.corti.emulator.spec.SchemaViolation;
 import java.util.List;
 import java.util.Locale;
 
@@ -49,7 +50,7 @@ final class Authenticator {
         if (tenant.isEmpty()) {
             return refuse(ProblemResponses.badRequest(request.requestId(), new InvalidRequest(
                     "The Tenant-Name header is required",
-                    List.of(new ai.corti.emulator.spec.SchemaViolation("Tenant-Name", "is required")))));
+                    List.of(new SchemaViolation("Tenant-Name", "is required")))));
         }
         if (!tenant.equals(verdict.tenant())) {
             return refuse(ProblemResponses.forbidden(request.requestId(), "The access token was issued for another "
