@@ -1,0 +1,369 @@
+package ai.corti.emulator;
+
+import ai.corti.client.core.CortiClientBuilder;
+import ai.corti.emulator.spec.SpecSchemas;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.resources.LoopResources;
+
+/**
+ * An in-memory Corti API on loopback: the four Interactions operations as the spec describes them, and
+ * an OAuth2 token endpoint like Corti's Keycloak, so code using the SDK can be tested without
+ * credentials or network.
+ *
+ * <pre>{@code
+ * try (CortiEmulator emulator = CortiEmulator.start();
+ *      CortiClient client = emulator.configure(CortiClient.builder()).build()) {
+ *     client.interactions().create(...);
+ * }
+ * }</pre>
+ *
+ * <p>What it does: client-credentials tokens that expire (by the injected {@link Clock}); a bearer check on
+ * every API call; data partitioned by {@code Tenant-Name}, and a token from one tenant's realm refused for
+ * another; requests validated against the spec with RFC 9457 answers; every answer checked against the
+ * spec before it is sent; fault injection ({@link #faults()}); a record of every exchange
+ * ({@link #exchanges()}). It binds to {@code 127.0.0.1} only. Thread-safe.
+ */
+public final class CortiEmulator implements AutoCloseable {
+
+    /** The tenant {@link #configure(CortiClientBuilder)} uses, the spec's example. */
+    public static final String DEFAULT_TENANT = "base";
+    /** The demo client id, unless the builder sets another. */
+    public static final String DEFAULT_CLIENT_ID = "corti-emulator";
+    /** The demo client secret, unless the builder sets another. It only opens this emulator. */
+    public static final String DEFAULT_CLIENT_SECRET = "corti-emulator-secret";
+    /** Token lifetime unless the builder sets another: 300 s, Keycloak's default. */
+    public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofMinutes(5);
+    /** How many exchanges {@link #exchanges()} keeps unless the builder sets another. */
+    public static final int DEFAULT_EXCHANGE_LIMIT = 10_000;
+
+    private static final String HOST = "127.0.0.1";
+
+    private final DisposableServer server;
+    private final LoopResources loops;
+    private final String clientId;
+    private final String clientSecret;
+    private final Duration tokenLifetime;
+    private final Faults faults = new Faults();
+    private final InteractionStore store = new InteractionStore();
+    private final ExchangeJournal journal;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private CortiEmulator(Builder builder) {
+        this.clientId = builder.clientId;
+        this.clientSecret = builder.clientSecret;
+        this.tokenLifetime = builder.tokenLifetime;
+        this.journal = new ExchangeJournal(builder.exchangeLimit);
+        SpecSchemas spec = SpecSchemas.shared();
+        TokenIssuer issuer = new TokenIssuer(builder.clock, tokenLifetime);
+        // The stream URL needs the port, known only once bound: read per call.
+        AtomicInteger boundPort = new AtomicInteger();
+        InteractionsApi interactions = new InteractionsApi(store, spec, new Timestamps(builder.clock),
+                id -> "ws://" + HOST + ":" + boundPort.get() + "/v2/interactions/" + id + "/streams");
+        Router router = new Router(new TokenEndpoint(issuer, clientId, clientSecret), new Authenticator(issuer),
+                interactions, faults, journal, new SpecConformance(spec), builder.clock);
+        // Own event loops, daemon threads: the emulator never competes with (or outlives) the code under test.
+        this.loops = LoopResources.create("corti-emulator", 1, 2, true);
+        try {
+            this.server = HttpServer.create()
+                    .host(HOST)
+                    .port(builder.port)
+                    .runOn(loops)
+                    .handle(router::handle)
+                    .bindNow(Duration.ofSeconds(10));
+        } catch (RuntimeException e) {
+            loops.dispose();
+            throw e;
+        }
+        boundPort.set(server.port());
+    }
+
+    /**
+     * Starts an emulator on a random free port with the demo credentials.
+     *
+     * @return the running emulator; close it when done
+     */
+    public static CortiEmulator start() {
+        return builder().start();
+    }
+
+    /**
+     * Starts a builder.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns the port the emulator listens on.
+     *
+     * @return the bound port
+     */
+    public int port() {
+        return server.port();
+    }
+
+    /**
+     * Returns the API base URL, for {@code CortiClientBuilder.baseUrl(..)}.
+     *
+     * @return e.g. {@code http://127.0.0.1:40123/v2}
+     */
+    public String baseUrl() {
+        return "http://" + HOST + ":" + port() + "/v2";
+    }
+
+    /**
+     * Returns a tenant's token URL, for {@code CortiClientBuilder.tokenUrl(..)}. Any tenant name works: realms
+     * come into being when first asked for a token.
+     *
+     * @param tenant the tenant, as it will be sent in {@code Tenant-Name}
+     * @return e.g. {@code http://127.0.0.1:40123/realms/base/protocol/openid-connect/token}
+     */
+    public String tokenUrl(String tenant) {
+        Objects.requireNonNull(tenant, "tenant");
+        return "http://" + HOST + ":" + port() + "/realms/"
+                + URLEncoder.encode(tenant, StandardCharsets.UTF_8).replace("+", "%20")
+                + "/protocol/openid-connect/token";
+    }
+
+    /**
+     * Returns the token URL of {@link #DEFAULT_TENANT}.
+     *
+     * @return the token URL
+     */
+    public String tokenUrl() {
+        return tokenUrl(DEFAULT_TENANT);
+    }
+
+    /**
+     * Returns the client id the token endpoint accepts.
+     *
+     * @return the client id
+     */
+    public String clientId() {
+        return clientId;
+    }
+
+    /**
+     * Returns the client secret the token endpoint accepts. Not a real credential, but never logged either.
+     *
+     * @return the client secret
+     */
+    public String clientSecret() {
+        return clientSecret;
+    }
+
+    /**
+     * Returns how long issued tokens live.
+     *
+     * @return the token lifetime
+     */
+    public Duration tokenLifetime() {
+        return tokenLifetime;
+    }
+
+    /**
+     * Configures an SDK client builder for this emulator and {@link #DEFAULT_TENANT}: base URL, token URL,
+     * tenant and client credentials.
+     *
+     * <pre>{@code
+     * CortiClient client = emulator.configure(CortiClient.builder()).build();
+     * CortiReactiveClient reactive = emulator.configure(CortiReactiveClient.builder()).maxRetries(0).build();
+     * }</pre>
+     *
+     * @param builder a {@code CortiClient} or {@code CortiReactiveClient} builder
+     * @param <B>     the builder's type
+     * @return the same builder, for further settings
+     */
+    public <B extends CortiClientBuilder<B>> B configure(B builder) {
+        return configure(builder, DEFAULT_TENANT);
+    }
+
+    /**
+     * Configures an SDK client builder for this emulator and a tenant.
+     *
+     * @param builder a {@code CortiClient} or {@code CortiReactiveClient} builder
+     * @param tenant  the tenant the client acts for
+     * @param <B>     the builder's type
+     * @return the same builder, for further settings
+     */
+    public <B extends CortiClientBuilder<B>> B configure(B builder, String tenant) {
+        return builder.tenantName(tenant)
+                .baseUrl(baseUrl())
+                .tokenUrl(tokenUrl(tenant))
+                .clientCredentials(clientId, clientSecret);
+    }
+
+    /**
+     * Returns the fault injection controls.
+     *
+     * @return the faults of this emulator
+     */
+    public Faults faults() {
+        return faults;
+    }
+
+    /**
+     * Returns the exchanges so far, oldest first (the most recent ones, up to the builder's limit).
+     *
+     * @return an immutable snapshot
+     */
+    public List<RecordedExchange> exchanges() {
+        return journal.snapshot();
+    }
+
+    /** Forgets the recorded exchanges. */
+    public void clearExchanges() {
+        journal.clear();
+    }
+
+    /**
+     * Returns how many interactions a tenant has.
+     *
+     * @param tenant the tenant
+     * @return the count
+     */
+    public int interactionCount(String tenant) {
+        return store.count(tenant);
+    }
+
+    /**
+     * Forgets every interaction, queued fault and recorded exchange, for a fresh start between tests.
+     * Issued tokens stay valid, so clients keep working.
+     */
+    public void reset() {
+        store.clear();
+        faults.clear();
+        journal.clear();
+    }
+
+    /** Blocks until the server is closed; for the standalone main. */
+    void awaitClose() {
+        server.onDispose().block();
+    }
+
+    /** Stops the server and its threads. Idempotent. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            server.disposeNow(Duration.ofSeconds(5));
+            loops.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block(Duration.ofSeconds(10));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "CortiEmulator[" + baseUrl() + ", clientId=" + clientId + "]";
+    }
+
+    /** Configures a {@link CortiEmulator}. Reusable: each {@link #start()} starts a new emulator. */
+    public static final class Builder {
+
+        private int port;
+        private Duration tokenLifetime = DEFAULT_TOKEN_LIFETIME;
+        private String clientId = DEFAULT_CLIENT_ID;
+        private String clientSecret = DEFAULT_CLIENT_SECRET;
+        private Clock clock = Clock.systemUTC();
+        private int exchangeLimit = DEFAULT_EXCHANGE_LIMIT;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the port to listen on. Default 0: a random free port.
+         *
+         * @param port 0 to 65535
+         * @return this builder
+         */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0 to 65535, was " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * Sets how long issued tokens live. Default {@link #DEFAULT_TOKEN_LIFETIME}.
+         *
+         * @param lifetime whole seconds, at least 1
+         * @return this builder
+         */
+        public Builder tokenLifetime(Duration lifetime) {
+            if (lifetime == null || lifetime.toSeconds() < 1 || lifetime.toNanos() % 1_000_000_000L != 0) {
+                throw new IllegalArgumentException("tokenLifetime must be whole seconds, at least 1, was " + lifetime);
+            }
+            this.tokenLifetime = lifetime;
+            return this;
+        }
+
+        /**
+         * Sets the client credentials the token endpoint accepts. Default {@link #DEFAULT_CLIENT_ID} and
+         * {@link #DEFAULT_CLIENT_SECRET}.
+         *
+         * @param clientId     the client id
+         * @param clientSecret the client secret
+         * @return this builder
+         */
+        public Builder clientCredentials(String clientId, String clientSecret) {
+            if (clientId == null || clientId.isBlank() || clientSecret == null || clientSecret.isBlank()) {
+                throw new IllegalArgumentException("clientId and clientSecret must not be blank");
+            }
+            this.clientId = clientId;
+            this.clientSecret = clientSecret;
+            return this;
+        }
+
+        /**
+         * Sets the clock for token expiry and interaction timestamps. Default the UTC system clock. Tests move a
+         * clock of their own instead of sleeping.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Sets how many exchanges {@link CortiEmulator#exchanges()} keeps (the oldest go first). Default
+         * {@link #DEFAULT_EXCHANGE_LIMIT}; 0 records none.
+         *
+         * @param limit at least 0
+         * @return this builder
+         */
+        public Builder exchangeLimit(int limit) {
+            if (limit < 0) {
+                throw new IllegalArgumentException("exchangeLimit must be at least 0, was " + limit);
+            }
+            this.exchangeLimit = limit;
+            return this;
+        }
+
+        /**
+         * Starts the emulator.
+         *
+         * @return the running emulator; close it when done
+         */
+        public CortiEmulator start() {
+            return new CortiEmulator(this);
+        }
+
+        @Override
+        public String toString() {
+            return "CortiEmulator.Builder[port=" + port + ", clientId=" + clientId + ", tokenLifetime=" + tokenLifetime
+                    + "]";
+        }
+    }
+}
