@@ -95,7 +95,7 @@ public final class OAuthTokenClient {
         } catch (java.io.IOException | IllegalArgumentException e) {
             return Mono.error(new CortiAuthenticationException("Token endpoint " + tokenUrl + " answered HTTP "
                     + response.statusCode() + " with a body that is not a token: "
-                    + redact(response.excerpt()), response.statusCode(), null));
+                    + redactedExcerpt(response), response.statusCode(), null));
         }
     }
 
@@ -109,8 +109,14 @@ public final class OAuthTokenClient {
         } catch (java.io.IOException e) {
             // not JSON: fall through to the excerpt
         }
-        String excerpt = response.excerpt();
-        return excerpt.isEmpty() ? "" : ": " + redact(excerpt);
+        String excerpt = redactedExcerpt(response);
+        return excerpt.isEmpty() ? "" : ": " + excerpt;
+    }
+
+    /** Redacts the whole body before cutting it: a secret straddling the cut would otherwise leave its start. */
+    private String redactedExcerpt(HttpResponseData response) {
+        byte[] redacted = redact(new String(response.body(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+        return new HttpResponseData(response.statusCode(), response.headers(), redacted).excerpt();
     }
 
     private Throwable unreachable(Throwable error) {

@@ -87,7 +87,9 @@ public final class RefreshingTokenProvider implements TokenProvider {
                     return Mono.just(cached.token);
                 }
                 // Detached on purpose: a caller that cancels must not cancel the fetch others wait on.
-                fetcher.get().subscribe(
+                // Deferred so a fetcher that throws (or returns null) fails this fetch instead of leaving
+                // the slot taken forever.
+                Mono.defer(fetcher).subscribe(
                         fetched -> {
                             current.set(cache(fetched));
                             inFlight.set(null);

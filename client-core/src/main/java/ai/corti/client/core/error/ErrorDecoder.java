@@ -77,9 +77,10 @@ public final class ErrorDecoder {
         }
         try {
             ErrorResponse problem = mapper.readValue(response.body(), ErrorResponse.class);
-            // A JSON body that is not a problem document (e.g. {"message": "..."}) is not one.
-            return problem.getDetail() != null || problem.getType() != null || problem.getValidationErrors() != null
-                    ? problem : null;
+            // A JSON body that is not a problem document (e.g. {"message": "..."}) is not one. The generated
+            // model starts validationErrors as an empty list, so only a non-empty one counts.
+            boolean hasValidationErrors = problem.getValidationErrors() != null && !problem.getValidationErrors().isEmpty();
+            return problem.getDetail() != null || problem.getType() != null || hasValidationErrors ? problem : null;
         } catch (java.io.IOException | RuntimeException e) {
             return null; // degrade gracefully: the status still picks the type, rawBody keeps the text
         }

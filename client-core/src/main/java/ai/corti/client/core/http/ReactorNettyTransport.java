@@ -1,7 +1,9 @@
 package ai.corti.client.core.http;
 
+import ai.corti.client.core.error.CortiDecodingException;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpMethod;
+import java.io.IOException;
 import java.net.SocketAddress;
 import java.net.URI;
 import java.time.Duration;
@@ -85,10 +87,19 @@ public final class ReactorNettyTransport implements AutoCloseable {
                     headers.forEach(request::header);
                     return body == null ? out : out.sendByteArray(Mono.just(body));
                 })
-                .responseSingle((response, content) -> content.asByteArray()
-                        .defaultIfEmpty(NO_BODY)
-                        .map(bytes -> new HttpResponseData(response.status().code(),
-                                ResponseHeaders.of(response.responseHeaders()), bytes)))
+                .responseSingle((response, content) -> {
+                    int status = response.status().code();
+                    return content.asByteArray()
+                            .defaultIfEmpty(NO_BODY)
+                            .map(bytes -> new HttpResponseData(status, ResponseHeaders.of(response.responseHeaders()),
+                                    bytes))
+                            // A 2xx whose body the connection cut short is a successful response that cannot
+                            // be decoded (truncated JSON), reported with its status, not as a bare transport error.
+                            .onErrorMap(error -> status >= 200 && status < 300 && error instanceof IOException,
+                                    error -> new CortiDecodingException(what + " -> HTTP " + status
+                                            + ": body cut off before its end (" + error.getMessage() + ")", status, "",
+                                            error));
+                })
                 .onErrorMap(error -> TransportErrors.map(error, what, responseTimeout));
     }
 

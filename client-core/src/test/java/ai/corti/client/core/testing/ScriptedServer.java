@@ -1,6 +1,7 @@
 package ai.corti.client.core.testing;
 
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import reactor.core.publisher.Mono;
@@ -76,10 +78,14 @@ public final class ScriptedServer implements AutoCloseable {
         static Reply truncated(String fullBody) {
             return (req, res) -> {
                 byte[] bytes = fullBody.getBytes(StandardCharsets.UTF_8);
+                // Taken before sending: once the response is sent, withConnection only sees a disposed
+                // placeholder whose close() never reaches the socket, and the client would wait forever.
+                AtomicReference<Channel> channel = new AtomicReference<>();
+                res.withConnection(c -> channel.set(c.channel()));
                 res.status(HttpResponseStatus.OK).header("Content-Type", "application/json")
                         .header("Content-Length", Integer.toString(bytes.length));
                 NettyOutbound out = res.send(Mono.just(Unpooled.wrappedBuffer(bytes, 0, bytes.length / 2)));
-                return out.then().then(Mono.fromRunnable(() -> res.withConnection(c -> c.channel().close())));
+                return out.then().then(Mono.fromRunnable(() -> channel.get().close()));
             };
         }
     }
