@@ -1,6 +1,6 @@
 package ai.corti.client.core.http;
 
-import ai.corti.client.core.error.CortiDecodingException;
+import ai.corti.client.core.error.CortiTransportException;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpMethod;
 import java.io.IOException;
@@ -93,12 +93,12 @@ public final class ReactorNettyTransport implements AutoCloseable {
                             .defaultIfEmpty(NO_BODY)
                             .map(bytes -> new HttpResponseData(status, ResponseHeaders.of(response.responseHeaders()),
                                     bytes))
-                            // A 2xx whose body the connection cut short is a successful response that cannot
-                            // be decoded (truncated JSON), reported with its status, not as a bare transport error.
-                            .onErrorMap(error -> status >= 200 && status < 300 && error instanceof IOException,
-                                    error -> new CortiDecodingException(what + " -> HTTP " + status
-                                            + ": body cut off before its end (" + error.getMessage() + ")", status, "",
-                                            error));
+                            // The status arrived but the body did not: a transport failure (so a GET is retried,
+                            // a POST is not, since the server acted), named with the status it had announced.
+                            .onErrorMap(error -> error instanceof IOException,
+                                    error -> new CortiTransportException(what + " -> HTTP " + status
+                                            + " announced, then the connection closed before the body ended ("
+                                            + error.getMessage() + ")", false, error));
                 })
                 .onErrorMap(error -> TransportErrors.map(error, what, responseTimeout));
     }

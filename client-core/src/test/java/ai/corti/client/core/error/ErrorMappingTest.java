@@ -153,8 +153,18 @@ class ErrorMappingTest {
     }
 
     @Test
-    void truncatedSuccessBodyIsADecodingErrorWithTheStatus() {
+    void successBodyCutOffByTheConnectionIsATransportErrorNamingTheStatus() {
         server.enqueue(Reply.truncated("{\"id\":\"3c90c3cc-0d44-4b50-8888-8dd25736052a\",\"websocketUrl\":\"wss://x\"}"));
+
+        CortiTransportException error = failure(CortiTransportException.class);
+
+        assertThat(error.requestNeverSent()).isFalse();
+        assertThat(error.getMessage()).contains("GET /v2/interactions/abc").contains("HTTP 200 announced");
+    }
+
+    @Test
+    void truncatedJsonInACompleteSuccessBodyIsADecodingErrorWithTheStatus() {
+        server.enqueue(Reply.json(200, "{\"id\":\"3c90c3cc-0d44-4b50-8888-8dd25736052a\",\"websocketUrl\":\"wss"));
 
         CortiDecodingException error = failure(CortiDecodingException.class);
 
