@@ -70,13 +70,13 @@ final class InteractionsApi {
         requireValid(body, "InteractionsCreateRequest");
         JsonNode canonical = canonicaliser.canonical(body, "InteractionsCreateRequest", false);
 
-        UUID id = UUID.randomUUID();
+        UUID id = Ids.randomUuid();
         Instant now = timestamps.next();
         String stamp = Timestamps.format(now);
         ObjectNode interaction = EmulatorJson.MAPPER.createObjectNode();
         interaction.put("id", id.toString());
         interaction.put("assignedUserId", canonical.has("assignedUserId")
-                ? canonical.get("assignedUserId").asText() : UUID.randomUUID().toString());
+                ? canonical.get("assignedUserId").asText() : Ids.randomUuid().toString());
         ObjectNode encounter = ((ObjectNode) canonical.get("encounter")).deepCopy();
         if (!encounter.has("period")) {
             encounter.putObject("period").put("startedAt", stamp);
@@ -125,7 +125,7 @@ final class InteractionsApi {
         requireValid(body, "InteractionsUpdateRequest");
         ObjectNode patch = (ObjectNode) canonicaliser.canonical(body, "InteractionsUpdateRequest", true);
         if (nulledUser) {
-            patch.put("assignedUserId", UUID.randomUUID().toString()); // "If nulled, automatically set to a uuid."
+            patch.put("assignedUserId", Ids.randomUuid().toString()); // "If nulled, automatically set to a uuid."
         }
         Optional<InteractionStore.Stored> updated = store.update(tenant, id, current -> {
             ObjectNode interaction = (ObjectNode) current;

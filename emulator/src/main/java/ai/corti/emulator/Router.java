@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -60,7 +59,7 @@ final class Router {
         long started = System.nanoTime();
         return request.receive().aggregate().asString(StandardCharsets.UTF_8).defaultIfEmpty("")
                 .flatMap(body -> {
-                    IncomingRequest incoming = IncomingRequest.of(UUID.randomUUID().toString(),
+                    IncomingRequest incoming = IncomingRequest.of(Ids.randomUuid().toString(),
                             request.method().name().toUpperCase(Locale.ROOT), request.uri(), request.requestHeaders(),
                             body);
                     Route route = route(incoming);

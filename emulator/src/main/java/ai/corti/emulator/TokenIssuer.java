@@ -43,7 +43,7 @@ final class TokenIssuer {
     record Verdict(Status status, String tenant) {
     }
 
-    private final SecureRandom random = new SecureRandom();
+    private final SecureRandom random = Ids.seededTokenRandom();
     private final Map<String, Issued> issued = new ConcurrentHashMap<>();
     private final Clock clock;
     private final Duration lifetime;
