@@ -85,12 +85,14 @@ class ListInteractionsRequestTest {
     @Test
     void theUnknownEnumMarkerAndNullsAreRefusedNamingTheParameter() {
         assertThatThrownBy(() -> ListInteractionsRequest.builder().sort(InteractionsListSortEnum.UNKNOWN_DEFAULT_OPEN_API))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("sort must be one of the spec's values");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("sort must be one of the spec's values");
         assertThatThrownBy(() -> ListInteractionsRequest.builder()
                 .direction(CommonSortingDirectionEnum.UNKNOWN_DEFAULT_OPEN_API))
                 .hasMessageStartingWith("direction must be one of the spec's values");
         assertThatThrownBy(() -> ListInteractionsRequest.builder()
-                .encounterStatus(InteractionsEncounterStatusEnum.PLANNED, InteractionsEncounterStatusEnum.UNKNOWN_DEFAULT_OPEN_API))
+                .encounterStatus(InteractionsEncounterStatusEnum.PLANNED,
+                        InteractionsEncounterStatusEnum.UNKNOWN_DEFAULT_OPEN_API))
                 .hasMessageStartingWith("encounterStatus must be one of the spec's values");
         assertThatThrownBy(() -> ListInteractionsRequest.builder().sort(null))
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("sort");

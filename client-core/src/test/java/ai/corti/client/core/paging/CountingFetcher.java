@@ -9,7 +9,8 @@ import reactor.core.publisher.Mono;
 /**
  * A listing in memory that records which pages were fetched. Per the {@link PageFetcher} contract a page
  * is fetched when its {@code Mono} is subscribed (that is when a real fetcher sends the request), so that
- * is what is counted; calling {@code fetch} only assembles the request. Item {@code i} of page {@code n} is {@code n * 1000 + i}, so items never repeat.
+ * is what is counted; calling {@code fetch} only assembles the request. Item {@code i} of page {@code n}
+ * is {@code n * 1000 + i}, so items never repeat.
  */
 final class CountingFetcher implements PageFetcher<Integer> {
 
