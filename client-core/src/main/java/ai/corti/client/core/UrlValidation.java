@@ -21,17 +21,21 @@ final class UrlValidation {
         try {
             uri = new URI(value.trim());
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(name + " is not a valid URL: " + e.getMessage());
+            // The reason only: URISyntaxException's message repeats the input, credentials included.
+            throw new IllegalArgumentException(name + " is not a valid URL: " + e.getReason() + " at index "
+                    + e.getIndex());
+        }
+        // Refused before any message repeats the URL: credentials and query parameters may be secrets.
+        String authority = uri.getRawAuthority();
+        if (uri.getUserInfo() != null || (authority != null && authority.contains("@"))) {
+            throw new IllegalArgumentException(name + " must not carry credentials in the URL");
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException(name + " must not have a query or fragment");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
             throw new IllegalArgumentException(name + " must be an absolute http(s) URL, was " + value);
-        }
-        if (uri.getUserInfo() != null) {
-            throw new IllegalArgumentException(name + " must not carry credentials in the URL");
-        }
-        if (uri.getQuery() != null || uri.getFragment() != null) {
-            throw new IllegalArgumentException(name + " must not have a query or fragment, was " + value);
         }
         if (scheme.equals("http") && !LOOPBACK.contains(uri.getHost().toLowerCase(Locale.ROOT))) {
             throw new IllegalArgumentException(name + " must use https (plain http is allowed only for localhost, "

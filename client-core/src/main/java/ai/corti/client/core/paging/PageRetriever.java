@@ -29,6 +29,6 @@ final class PageRetriever<T> {
             previous = page.items();
             nextIndex = index + 1;
             return page;
-        });
+        }).defaultIfEmpty(new Page<>(List.of(), index, 0)); // no page at all ends the listing like an empty one
     }
 }

@@ -1,8 +1,11 @@
 package ai.corti.client.core.paging;
 
+import java.util.Iterator;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.SynchronousSink;
 
 /**
@@ -51,9 +54,10 @@ public final class PagedFlux<T> extends Flux<T> {
     public Flux<Page<T>> byPage() {
         return Flux.defer(() -> {
             PageRetriever<T> retriever = new PageRetriever<>(fetcher, firstIndex);
-            // generate emits one page request per unit of demand; concatMap without prefetch subscribes to it
-            // only after the previous page completed: one page in flight, none fetched ahead of demand.
-            return Flux.generate((SynchronousSink<reactor.core.publisher.Mono<Page<T>>> sink) -> sink.next(retriever.next()))
+            // generate emits one page request at a time; concatMap without prefetch subscribes to it only after
+            // the previous page completed, but at once, demand or not: onDemand holds the fetch back until
+            // downstream asks for the page. One page in flight, none fetched ahead of demand.
+            return Flux.generate((SynchronousSink<Mono<Page<T>>> sink) -> sink.next(onDemand(retriever)))
                     .concatMap(page -> page, 0)
                     .takeWhile(page -> !page.isEmpty());
         });
@@ -61,6 +65,31 @@ public final class PagedFlux<T> extends Flux<T> {
 
     @Override
     public void subscribe(CoreSubscriber<? super T> actual) {
-        byPage().concatMap(page -> Flux.fromIterable(page.items()), 0).subscribe(actual);
+        // A page's items end only when demand asks past its last item: Flux.fromIterable would complete with
+        // the last item and make concatMap ask for the next page while downstream wants nothing more.
+        byPage().concatMap(page -> Flux.<T, Iterator<T>>generate(() -> page.items().iterator(), PagedFlux::nextItem), 0)
+                .subscribe(actual);
+    }
+
+    private static <T> Iterator<T> nextItem(Iterator<T> items, SynchronousSink<T> sink) {
+        if (items.hasNext()) {
+            sink.next(items.next());
+        } else {
+            sink.complete();
+        }
+        return items;
+    }
+
+    /** The next page, fetched when it is requested rather than when it is subscribed. */
+    private static <T> Mono<Page<T>> onDemand(PageRetriever<T> retriever) {
+        return Mono.create(sink -> {
+            AtomicBoolean started = new AtomicBoolean();
+            sink.onRequest(n -> {
+                if (started.compareAndSet(false, true)) {
+                    // next() signals exactly one page or an error, never a bare completion
+                    sink.onCancel(retriever.next().subscribe(sink::success, sink::error));
+                }
+            });
+        });
     }
 }

@@ -79,7 +79,8 @@ public final class RetryPolicy {
         long base = options.initialBackoff().toMillis() << Math.min(retry - 1, 30);
         long capped = Math.min(base, options.maxBackoff().toMillis());
         double spread = 1 + options.jitter() * (2 * random.getAsDouble() - 1);
-        return Optional.of(Duration.ofMillis(Math.round(capped * spread)));
+        // Jitter spreads below the cap, never above it: maxBackoff is the longest wait.
+        return Optional.of(Duration.ofMillis(Math.min(Math.round(capped * spread), options.maxBackoff().toMillis())));
     }
 
     private Optional<Duration> retryAfter(Throwable failure) {

@@ -1,0 +1,68 @@
+package ai.corti.client.core.retry;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import reactor.core.Disposable;
+import reactor.test.scheduler.VirtualTimeScheduler;
+
+/**
+ * A virtual-time scheduler that also records every timer scheduled on it ({@code Mono.delay}: the
+ * call budget and each backoff wait), so a test can wait, in real time, until the pipeline has
+ * reacted to a real HTTP exchange before advancing virtual time.
+ */
+final class TimerRecordingScheduler extends VirtualTimeScheduler {
+
+    private static final Duration REAL_WAIT = Duration.ofSeconds(5);
+
+    private final List<Duration> timers = new ArrayList<>();
+
+    TimerRecordingScheduler() {
+        super(false);
+    }
+
+    @Override
+    public Disposable schedule(Runnable task, long delay, TimeUnit unit) {
+        // Record only once the task is queued: a test woken earlier could advance the clock first, and
+        // the timer would then be due later than the test expects.
+        Disposable scheduled = super.schedule(task, delay, unit);
+        synchronized (this) {
+            timers.add(Duration.ofNanos(unit.toNanos(delay)));
+            notifyAll();
+        }
+        return scheduled;
+    }
+
+    /**
+     * Waits in real time until the timer number {@code index} (from 0) has been scheduled.
+     *
+     * @return its delay
+     */
+    synchronized Duration awaitTimer(int index) {
+        long deadline = System.nanoTime() + REAL_WAIT.toNanos();
+        while (timers.size() <= index) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left <= 0) {
+                throw new AssertionError("timer #" + index + " was never scheduled; timers so far: " + timers);
+            }
+            try {
+                wait(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        return timers.get(index);
+    }
+
+    /** Returns the timers scheduled so far, in order. */
+    synchronized List<Duration> timers() {
+        return List.copyOf(timers);
+    }
+
+    /** Returns the virtual time now, in milliseconds since the scheduler was created. */
+    long nowMillis() {
+        return now(TimeUnit.MILLISECONDS);
+    }
+}
