@@ -12,8 +12,10 @@ import ai.corti.client.model.InteractionsEncounterCreateRequest;
 import ai.corti.client.model.InteractionsEncounterStatusEnum;
 import ai.corti.client.model.InteractionsEncounterTypeEnum;
 import ai.corti.client.model.InteractionsEncounterUpdateRequest;
+import ai.corti.client.model.InteractionsGenderEnum;
 import ai.corti.client.model.InteractionsGetResponse;
 import ai.corti.client.model.InteractionsListSortEnum;
+import ai.corti.client.model.InteractionsPatient;
 import ai.corti.client.model.InteractionsUpdateRequest;
 import ai.corti.client.reactive.CortiReactiveClient;
 import ai.corti.emulator.CortiEmulator;
@@ -101,6 +103,23 @@ class EmulatorBackendTest {
             assertThat(cleared.getEncounter().getTitle()).isNull();
             assertThat(cleared.getEncounter().getStatus()).isEqualTo(InteractionsEncounterStatusEnum.IN_PROGRESS);
             assertThat(cleared.getEncounter().getIdentifier()).isEqualTo("enc-patch");
+        }
+    }
+
+    @Test
+    void anExplicitNullGenderClearsItWhileTheRestOfThePatientStays() {
+        try (CortiClient client = emulator.configure(CortiClient.builder()).build()) {
+            UUID id = client.interactions().create(create("enc-gender", InteractionsEncounterStatusEnum.PLANNED)
+                    .patient(new InteractionsPatient().identifier("p-9").name("Ada").gender(InteractionsGenderEnum.FEMALE)))
+                    .getInteractionId();
+
+            InteractionsGetResponse cleared = client.interactions().update(id, new InteractionsUpdateRequest()
+                    .patient(new InteractionsPatient().identifier("p-9").gender(null)));
+
+            assertThat(cleared.getPatient().getGender()).isNull();
+            assertThat(cleared.getPatient().getName()).isEqualTo("Ada");
+            assertThat(emulator.exchanges()).filteredOn(e -> "PATCH".equals(e.method())).singleElement()
+                    .satisfies(e -> assertThat(e.requestBody()).contains("\"gender\":null"));
         }
     }
 
