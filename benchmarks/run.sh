@@ -32,20 +32,22 @@ rm -rf "$out"
 mkdir -p "$out"
 
 if [[ $mode == quick ]]; then
-  timing=(-wi 1 -w 1s -i 1 -r 2s -f 1)
-  latency_clients=(-p client=SDK_REACTIVE,SDK_BLOCKING,BASELINE_A,BASELINE_B)
+  timing=(-wi 1 -w 1s -i 1 -r 1s -f 1)
+  latency_clients=()  # quick skips the latency benchmark: the throughput pairs carry the per-call cost
   reactive_params=(-p client=SDK_REACTIVE,BASELINE_A -p inFlight=256)
   blocking_params=(-p client=SDK_BLOCKING,BASELINE_B)
   blocking_include='BlockingThroughputBenchmark.threads8'
+  listing_params=(-p listing=PAGED_FLUX,BASELINE_A)
   cold_runs=2
   cold_clients=(SDK_REACTIVE SDK_BLOCKING)
-  pairs=10
+  pairs=8
 else
   timing=(-wi 2 -w 2s -i 3 -r 2s -f 1)
   latency_clients=()
   reactive_params=()
   blocking_params=()
   blocking_include='BlockingThroughputBenchmark'
+  listing_params=()
   cold_runs=7
   cold_clients=(SDK_REACTIVE SDK_BLOCKING PEER_NATIVE)
   pairs=30
@@ -60,10 +62,12 @@ jmh() {
     || { tail -40 "$out/jmh.log"; exit 1; }
 }
 
-jmh latency 'GetLatencyBenchmark' "${latency_clients[@]}"
+if [[ $mode == full ]]; then
+  jmh latency 'GetLatencyBenchmark' "${latency_clients[@]}"
+fi
 jmh reactive 'ReactiveThroughputBenchmark' "${reactive_params[@]}"
 jmh blocking "$blocking_include" "${blocking_params[@]}"
-jmh listing 'ListingBenchmark' -prof gc
+jmh listing 'ListingBenchmark' "${listing_params[@]}" -prof gc
 
 echo "== cold start ($cold_runs runs each)"
 # shellcheck disable=SC2086
