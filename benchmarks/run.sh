@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# Builds the benchmarks module (with this checkout's SDK) and runs the benchmark set on a 2-core machine.
+#
+#   benchmarks/run.sh            full set, under 10 minutes; rewrites the results section of BENCHMARKS.md
+#                                and benchmarks/results/chart.png
+#   benchmarks/run.sh --quick    a subset for checking a change, under 2 minutes; touches nothing outside target/
+#
+# Raw results: benchmarks/target/results/ (jmh-*.json from -rf json, coldstart.json, paired.txt, results.md,
+# chart.png). Environment: JAVA (default: java on PATH), BENCH_NICE (a prefix such as "nice -n -5" to give the
+# benchmark JVMs a larger CPU share on a shared machine).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mode=full
+if [[ "${1:-}" == "--quick" ]]; then
+  mode=quick
+elif [[ $# -gt 0 ]]; then
+  echo "usage: benchmarks/run.sh [--quick]" >&2
+  exit 2
+fi
+
+java=${JAVA:-java}
+nice_prefix=${BENCH_NICE:-}
+out=benchmarks/target/results
+jar=benchmarks/target/benchmarks.jar
+started=$(date +%s)
+
+# -am builds spec and the clients from this checkout, so the run never picks up another checkout's snapshot.
+echo "== build ($mode)"
+mvn -B -q -Pbenchmarks -pl benchmarks -am package -DskipTests -Dmaven.javadoc.skip=true
+rm -rf "$out"
+mkdir -p "$out"
+
+if [[ $mode == quick ]]; then
+  timing=(-wi 1 -w 1s -i 1 -r 1s -f 1)
+  latency_clients=()  # quick skips the latency benchmark: the throughput pairs carry the per-call cost
+  reactive_params=(-p client=SDK_REACTIVE,BASELINE_A -p inFlight=256)
+  blocking_params=(-p client=SDK_BLOCKING,BASELINE_B)
+  blocking_include='BlockingThroughputBenchmark.threads8'
+  listing_params=(-p listing=PAGED_FLUX,BASELINE_A)
+  cold_runs=2
+  cold_clients=(SDK_REACTIVE SDK_BLOCKING)
+  pairs=8
+else
+  timing=(-wi 2 -w 2s -i 3 -r 2s -f 1)
+  latency_clients=()
+  reactive_params=()
+  blocking_params=()
+  blocking_include='BlockingThroughputBenchmark'
+  listing_params=()
+  cold_runs=7
+  cold_clients=(SDK_REACTIVE SDK_BLOCKING PEER_NATIVE)
+  pairs=30
+fi
+
+jmh() {
+  local name=$1
+  shift
+  echo "== jmh $name"
+  # shellcheck disable=SC2086
+  $nice_prefix "$java" -jar "$jar" "$@" "${timing[@]}" -rf json -rff "$out/jmh-$name.json" >>"$out/jmh.log" 2>&1 \
+    || { tail -40 "$out/jmh.log"; exit 1; }
+}
+
+if [[ $mode == full ]]; then
+  jmh latency 'GetLatencyBenchmark' "${latency_clients[@]}"
+fi
+jmh reactive 'ReactiveThroughputBenchmark' "${reactive_params[@]}"
+jmh blocking "$blocking_include" "${blocking_params[@]}"
+jmh listing 'ListingBenchmark' "${listing_params[@]}" -prof gc
+
+echo "== cold start ($cold_runs runs each)"
+# shellcheck disable=SC2086
+$nice_prefix "$java" -cp "$jar" ai.corti.bench.cold.ColdStartRunner "$cold_runs" "$out/coldstart.json" "${cold_clients[@]}"
+
+echo "== paired ratios ($pairs pairs each)"
+paired() {
+  # shellcheck disable=SC2086
+  $nice_prefix "$java" -Xms1g -Xmx1g -cp "$jar" ai.corti.bench.paired.PairedRatio "$@" "$pairs" | head -1 | tee -a "$out/paired.txt"
+}
+paired SDK_REACTIVE BASELINE_A inFlight=256
+paired SDK_BLOCKING BASELINE_B threads=8
+if [[ $mode == full ]]; then
+  paired SDK_REACTIVE PEER_WEBCLIENT inFlight=256
+  paired SDK_BLOCKING PEER_NATIVE threads=8
+fi
+
+echo "== report"
+command="benchmarks/run.sh${1:+ $1}"
+title="Corti SDK benchmarks: ratio to baseline ($command, $(nproc) cores, $("$java" -version 2>&1 | head -1))"
+"$java" -cp "$jar" ai.corti.bench.report.ReportMain "$out" "$out/results.md" "$out/chart.png" "$title"
+
+if [[ $mode == full ]]; then
+  # Splice this run's tables into BENCHMARKS.md between the markers, with the machine and the command.
+  mkdir -p benchmarks/results
+  cp "$out/chart.png" benchmarks/results/chart.png
+  {
+    echo "<!-- results:start (written by benchmarks/run.sh; do not edit by hand) -->"
+    echo "Run: \`$command\` on $(date -u '+%Y-%m-%d %H:%M UTC'): $(nproc) cores, $(free -g | awk '/^Mem:/{print $2}') GiB memory,"
+    echo "$("$java" -version 2>&1 | sed -n 2p), load average at the end $(cut -d' ' -f1-3 /proc/loadavg)."
+    echo
+    echo "![ratios to baseline](benchmarks/results/chart.png)"
+    echo
+    cat "$out/results.md"
+    echo "<!-- results:end -->"
+  } >"$out/section.md"
+  python3 - "$out/section.md" <<'EOF'
+import re, sys
+section = open(sys.argv[1], encoding="utf-8").read()
+doc = open("BENCHMARKS.md", encoding="utf-8").read()
+pattern = re.compile(r"<!-- results:start.*?<!-- results:end -->\n?", re.S)
+if not pattern.search(doc):
+    sys.exit("BENCHMARKS.md has no results markers")
+open("BENCHMARKS.md", "w", encoding="utf-8").write(pattern.sub(lambda _: section, doc, count=1))
+EOF
+  echo "updated BENCHMARKS.md and benchmarks/results/chart.png"
+fi
+echo "== done in $(( $(date +%s) - started )) s; results in $out"

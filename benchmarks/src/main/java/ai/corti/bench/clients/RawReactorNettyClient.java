@@ -1,0 +1,93 @@
+package ai.corti.bench.clients;
+
+import ai.corti.client.core.json.CortiJson;
+import ai.corti.client.model.InteractionsGetResponse;
+import ai.corti.client.model.InteractionsListResponse;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.UUID;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+/**
+ * Baseline A: a hand-written minimal call on Reactor Netty's {@code HttpClient} with the SDK's own
+ * {@code ObjectMapper} and models. No validation, retries, timeouts or error decoding: the floor the
+ * SDK's reactive path can reach on the same transport.
+ */
+public final class RawReactorNettyClient implements ReactiveBenchClient {
+
+    private final ConnectionProvider pool = BenchSettings.pool("baseline-a");
+    private final ObjectMapper mapper = CortiJson.mapper();
+    private final HttpClient http;
+
+    /**
+     * Builds the client.
+     *
+     * @param baseUrl the server's API base URL
+     */
+    public RawReactorNettyClient(String baseUrl) {
+        this.http = HttpClient.create(pool)
+                .baseUrl(baseUrl)
+                .headers(h -> h.set("Tenant-Name", BenchSettings.TENANT)
+                        .set(HttpHeaderNames.AUTHORIZATION, "Bearer " + BenchSettings.TOKEN)
+                        .set(HttpHeaderNames.ACCEPT, "application/json"));
+    }
+
+    @Override
+    public Mono<InteractionsGetResponse> getAsync(UUID id) {
+        return fetch("/interactions/" + id, InteractionsGetResponse.class);
+    }
+
+    /**
+     * Fetches and decodes one page of the listing.
+     *
+     * @param index    the page number, from 1
+     * @param pageSize the page size
+     * @return the page, lazily
+     */
+    public Mono<InteractionsListResponse> page(long index, int pageSize) {
+        return fetch("/interactions/?pageSize=" + pageSize + "&index=" + index, InteractionsListResponse.class);
+    }
+
+    /**
+     * Lists every interaction, one page at a time, until the first empty page: what {@code PagedFlux} does,
+     * minus its bookkeeping.
+     *
+     * @param pageSize the page size
+     * @return the interactions, lazily
+     */
+    public Flux<InteractionsGetResponse> list(int pageSize) {
+        return Flux.range(1, Integer.MAX_VALUE)
+                .concatMap(index -> page(index, pageSize), 0)
+                .takeWhile(page -> !page.getInteractions().isEmpty())
+                .concatMapIterable(InteractionsListResponse::getInteractions);
+    }
+
+    private <T> Mono<T> fetch(String path, Class<T> type) {
+        return http.get()
+                .uri(path)
+                .responseSingle((response, body) -> body.asByteArray().map(bytes -> {
+                    if (response.status().code() != 200) {
+                        throw new IllegalStateException("HTTP " + response.status().code() + " for " + path);
+                    }
+                    return decode(bytes, type);
+                }));
+    }
+
+    private <T> T decode(byte[] bytes, Class<T> type) {
+        try {
+            return mapper.readValue(bytes, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.dispose();
+    }
+}
