@@ -3,6 +3,7 @@ package ai.corti.client.core;
 import ai.corti.client.core.auth.Credentials;
 import ai.corti.client.core.auth.TokenProvider;
 import ai.corti.client.core.http.ConnectionPoolOptions;
+import ai.corti.client.core.http.WheelTimerScheduler;
 import ai.corti.client.core.retry.RetryOptions;
 import java.net.URI;
 import java.time.Clock;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The builder methods both facades share. {@code CortiClient.builder()} and
@@ -51,7 +51,7 @@ public abstract class CortiClientBuilder<B extends CortiClientBuilder<B>> {
     private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
     private String userAgentSuffix;
     private Clock clock = Clock.systemUTC();
-    private Scheduler scheduler = Schedulers.parallel();
+    private Scheduler scheduler = WheelTimerScheduler.INSTANCE;
 
     /** For subclasses. */
     protected CortiClientBuilder() {

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
+import ai.corti.client.core.http.WheelTimerScheduler;
 
 /** Builder validation: every mistake is refused when the client is built, with a message naming the setting. */
 class CortiClientBuilderTest {
@@ -46,7 +46,7 @@ class CortiClientBuilderTest {
         assertThat(options.responseTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(options.callTimeout()).isEqualTo(Duration.ofSeconds(90));
         assertThat(options.retry()).isEqualTo(RetryOptions.DEFAULT);
-        assertThat(options.scheduler()).isSameAs(Schedulers.parallel());
+        assertThat(options.scheduler()).isSameAs(WheelTimerScheduler.INSTANCE);
         assertThat(options.defaultHeaders()).isEmpty();
         assertThat(options.userAgent()).isEqualTo(SdkVersion.USER_AGENT);
         assertThat(options.tokenUrl()).as("no token URL for a bearer token").isNull();

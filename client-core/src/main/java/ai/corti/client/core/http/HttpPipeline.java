@@ -17,7 +17,6 @@ import ai.corti.client.core.retry.RetryPolicy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,7 +28,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
-import reactor.util.retry.Retry;
 
 /**
  * The one code path every API call of both facades goes through: token, headers, send, decode or
@@ -48,6 +46,8 @@ public final class HttpPipeline implements AutoCloseable {
     private final ObjectMapper mapper;
     private final Scheduler scheduler;
     private final Map<String, String> baseHeaders;
+    private final String baseUrl;
+    private final String basePath;
 
     /**
      * Creates the pipeline and its transport.
@@ -68,6 +68,8 @@ public final class HttpPipeline implements AutoCloseable {
         headers.put("User-Agent", options.userAgent());
         headers.putAll(options.defaultHeaders());
         this.baseHeaders = Map.copyOf(headers);
+        this.baseUrl = options.baseUrl().toString();
+        this.basePath = options.baseUrl().getRawPath() == null ? "" : options.baseUrl().getRawPath();
     }
 
     /**
@@ -82,35 +84,23 @@ public final class HttpPipeline implements AutoCloseable {
     public <T> Mono<CortiResponse<T>> execute(ApiRequest request, Class<T> responseType, RequestOptions callOptions) {
         return Mono.defer(() -> {
             byte[] body = serialize(request.body());
-            URI uri = uri(request);
-            String what = request.method() + " " + uri.getRawPath();
-            Map<String, String> headers = new LinkedHashMap<>(baseHeaders);
-            headers.putAll(callOptions.headers());
-            if (body != null) {
-                headers.put("Content-Type", "application/json");
+            String path = basePath + request.path();
+            String what = request.method() + " " + path;
+            Map<String, String> headers = baseHeaders;
+            if (body != null || !callOptions.headers().isEmpty()) {
+                headers = new LinkedHashMap<>(baseHeaders);
+                headers.putAll(callOptions.headers());
+                if (body != null) {
+                    headers.put("Content-Type", "application/json");
+                }
             }
             RetryOptions retry = callOptions.maxRetries().isPresent()
                     ? options.retry().withMaxRetries(callOptions.maxRetries().getAsInt()) : options.retry();
             Duration budget = callOptions.timeout().orElse(options.callTimeout());
-            Exchange exchange = new Exchange(request.method(), uri, what, headers, body);
-            long start = scheduler.now(TimeUnit.MILLISECONDS);
+            Exchange exchange = new Exchange(request.method(), uri(request), what, headers, body);
+            Call<T> call = new Call<>(exchange, responseType, retry, budget, scheduler.now(TimeUnit.MILLISECONDS));
 
-            return Mono.defer(exchange::authorised)
-                    .flatMap(response -> decode(response, responseType, what))
-                    .retryWhen(Retry.from(signals -> signals.concatMap(signal -> {
-                        Throwable failure = signal.failure();
-                        long retryNumber = signal.totalRetries() + 1;
-                        if (retryNumber > retry.maxRetries() || !retryPolicy.isRetryable(request.method(), failure)) {
-                            return Mono.error(failure);
-                        }
-                        Optional<Duration> delay = retryPolicy.delay(retry, retryNumber, failure);
-                        long elapsed = scheduler.now(TimeUnit.MILLISECONDS) - start;
-                        if (delay.isEmpty() || elapsed + delay.get().toMillis() >= budget.toMillis()) {
-                            return Mono.error(failure); // waiting would not fit the budget: fail now, not later
-                        }
-                        HttpLogger.retry(what, exchange.attempts.get() + 1, delay.get().toMillis(), failure);
-                        return Mono.delay(delay.get(), scheduler);
-                    })))
+            return call.attempt(0)
                     .timeout(Mono.delay(budget, scheduler),
                             Mono.defer(() -> Mono.error(new CortiTimeoutException(what + ": no result within the call "
                                     + "budget of " + budget + " (" + exchange.attempts.get() + " attempts)", budget, true,
@@ -164,14 +154,15 @@ public final class HttpPipeline implements AutoCloseable {
         }
     }
 
-    private URI uri(ApiRequest request) {
-        StringBuilder text = new StringBuilder(options.baseUrl().toString()).append(request.path());
+    private String uri(ApiRequest request) {
+        StringBuilder text = new StringBuilder(baseUrl.length() + request.path().length() + 16).append(baseUrl)
+                .append(request.path());
         char separator = '?';
         for (Map.Entry<String, String> parameter : request.query()) {
             text.append(separator).append(encode(parameter.getKey())).append('=').append(encode(parameter.getValue()));
             separator = '&';
         }
-        return URI.create(text.toString());
+        return text.toString();
     }
 
     private static String encode(String value) {
@@ -198,16 +189,55 @@ public final class HttpPipeline implements AutoCloseable {
         }
     }
 
+    /**
+     * One call's attempts. Retries are a chain of {@code onErrorResume}, built only when an attempt fails:
+     * {@code retryWhen} would allocate a companion flux and queue for every call, the successful ones included.
+     */
+    private final class Call<T> {
+        private final Exchange exchange;
+        private final Class<T> type;
+        private final RetryOptions retry;
+        private final Duration budget;
+        private final long startMillis;
+
+        Call(Exchange exchange, Class<T> type, RetryOptions retry, Duration budget, long startMillis) {
+            this.exchange = exchange;
+            this.type = type;
+            this.retry = retry;
+            this.budget = budget;
+            this.startMillis = startMillis;
+        }
+
+        Mono<CortiResponse<T>> attempt(int retriesSoFar) {
+            return exchange.authorised()
+                    .flatMap(response -> decode(response, type, exchange.what))
+                    .onErrorResume(failure -> retryOrFail(failure, retriesSoFar + 1));
+        }
+
+        private Mono<CortiResponse<T>> retryOrFail(Throwable failure, int retryNumber) {
+            if (retryNumber > retry.maxRetries() || !retryPolicy.isRetryable(exchange.method, failure)) {
+                return Mono.error(failure);
+            }
+            Optional<Duration> delay = retryPolicy.delay(retry, retryNumber, failure);
+            long elapsed = scheduler.now(TimeUnit.MILLISECONDS) - startMillis;
+            if (delay.isEmpty() || elapsed + delay.get().toMillis() >= budget.toMillis()) {
+                return Mono.error(failure); // waiting would not fit the budget: fail now, not later
+            }
+            HttpLogger.retry(exchange.what, exchange.attempts.get() + 1, delay.get().toMillis(), failure);
+            return Mono.delay(delay.get(), scheduler).then(Mono.defer(() -> attempt(retryNumber)));
+        }
+    }
+
     /** One call's exchanges with the server: its attempts, and the one re-send after a refused token. */
     private final class Exchange {
         private final String method;
-        private final URI uri;
+        private final String uri;
         private final String what;
         private final Map<String, String> headers;
         private final byte[] body;
         private final AtomicInteger attempts = new AtomicInteger();
 
-        Exchange(String method, URI uri, String what, Map<String, String> headers, byte[] body) {
+        Exchange(String method, String uri, String what, Map<String, String> headers, byte[] body) {
             this.method = method;
             this.uri = uri;
             this.what = what;
@@ -229,9 +259,7 @@ public final class HttpPipeline implements AutoCloseable {
             return Mono.defer(() -> {
                 int attempt = attempts.incrementAndGet();
                 long started = System.nanoTime();
-                Map<String, String> withAuth = new LinkedHashMap<>(headers);
-                withAuth.put("Authorization", "Bearer " + token.value());
-                return transport.send(method, uri, withAuth, body, options.responseTimeout(), what)
+                return transport.send(method, uri, headers, "Bearer " + token.value(), body, options.responseTimeout(), what)
                         .doOnNext(r -> HttpLogger.response(what, attempt, r, elapsedMillis(started)))
                         .doOnError(e -> HttpLogger.failure(what, attempt, e, elapsedMillis(started)));
             });

@@ -2,6 +2,7 @@ package ai.corti.client.core.http;
 
 import ai.corti.client.core.error.CortiTransportException;
 import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import java.io.IOException;
 import java.net.SocketAddress;
@@ -80,18 +81,39 @@ public final class ReactorNettyTransport implements AutoCloseable {
      */
     public Mono<HttpResponseData> send(String method, URI uri, Map<String, String> headers, byte[] body,
                                        Duration responseTimeout, String what) {
+        return send(method, uri.toString(), headers, null, body, responseTimeout, what);
+    }
+
+    /**
+     * Sends one request and reads the whole response; the form every API call takes.
+     *
+     * @param method          the HTTP method
+     * @param uri             the absolute URI as text, already encoded (Reactor Netty parses it once)
+     * @param headers         the request headers, already validated (no CR/LF); not copied
+     * @param authorization   the {@code Authorization} value, or {@code null} for none
+     * @param body            the body, or {@code null} for none
+     * @param responseTimeout the longest wait for the response after the request is sent
+     * @param what            a short description for error messages, e.g. {@code GET /v2/interactions/};
+     *                        never the query string, which can carry patient identifiers
+     * @return the response; errors are the SDK's exceptions
+     */
+    public Mono<HttpResponseData> send(String method, String uri, Map<String, String> headers, String authorization,
+                                       byte[] body, Duration responseTimeout, String what) {
         return client.request(HttpMethod.valueOf(method))
                 .uri(uri)
                 .send((request, out) -> {
                     request.responseTimeout(responseTimeout);
                     headers.forEach(request::header);
+                    if (authorization != null) {
+                        request.header(HttpHeaderNames.AUTHORIZATION, authorization);
+                    }
                     return body == null ? out : out.sendByteArray(Mono.just(body));
                 })
                 .responseSingle((response, content) -> {
                     int status = response.status().code();
                     return content.asByteArray()
                             .defaultIfEmpty(NO_BODY)
-                            .map(bytes -> new HttpResponseData(status, ResponseHeaders.of(response.responseHeaders()),
+                            .map(bytes -> new HttpResponseData(status, ResponseHeaders.wrap(response.responseHeaders()),
                                     bytes))
                             // The status arrived but the body did not: a transport failure (so a GET is retried,
                             // a POST is not, since the server acted), named with the status it had announced.

@@ -1,5 +1,6 @@
 package ai.corti.client.core.http;
 
+import io.netty.handler.codec.http.HttpHeaders;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -14,10 +15,29 @@ public final class ResponseHeaders {
     /** No headers. */
     public static final ResponseHeaders EMPTY = new ResponseHeaders(Map.of());
 
-    private final Map<String, List<String>> byName;
+    /** Netty's headers as received, read in place until someone asks for the whole map. */
+    private final HttpHeaders received;
+    private volatile Map<String, List<String>> byName;
 
     private ResponseHeaders(Map<String, List<String>> byName) {
+        this.received = null;
         this.byName = byName;
+    }
+
+    private ResponseHeaders(HttpHeaders received) {
+        this.received = received;
+    }
+
+    /**
+     * Wraps the headers of a received response without copying them: most callers only read a header or
+     * two, and Netty's headers are already case-insensitive. They are plain objects, not pooled buffers,
+     * so holding them after the response is released is safe. Internal to the SDK.
+     *
+     * @param received the response headers from Reactor Netty
+     * @return the headers
+     */
+    static ResponseHeaders wrap(HttpHeaders received) {
+        return new ResponseHeaders(received);
     }
 
     /**
@@ -42,6 +62,9 @@ public final class ResponseHeaders {
      * @return the first value, or empty
      */
     public Optional<String> first(String name) {
+        if (byName == null) {
+            return Optional.ofNullable(received.get(name));
+        }
         List<String> values = byName.get(name);
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
@@ -53,6 +76,9 @@ public final class ResponseHeaders {
      * @return the values in the order received, possibly empty
      */
     public List<String> all(String name) {
+        if (byName == null) {
+            return List.copyOf(received.getAll(name));
+        }
         return byName.getOrDefault(name, List.of());
     }
 
@@ -62,12 +88,17 @@ public final class ResponseHeaders {
      * @return an unmodifiable, case-insensitive map of name to values
      */
     public Map<String, List<String>> asMap() {
-        return byName;
+        Map<String, List<String>> map = byName;
+        if (map == null) {
+            map = of(received).byName;
+            byName = map;
+        }
+        return map;
     }
 
     /** Lists the header names only: values can be sensitive ({@code Set-Cookie}) and are never printed. */
     @Override
     public String toString() {
-        return "ResponseHeaders" + byName.keySet().stream().map(k -> k.toLowerCase(Locale.ROOT)).toList();
+        return "ResponseHeaders" + asMap().keySet().stream().map(k -> k.toLowerCase(Locale.ROOT)).toList();
     }
 }
