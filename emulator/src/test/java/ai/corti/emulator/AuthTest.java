@@ -1,5 +1,7 @@
 package ai.corti.emulator;
 
+import ai.corti.client.core.testing.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.corti.client.blocking.CortiClient;
@@ -15,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class AuthTest {
 
-    private final TestClock clock = TestClock.at("2025-03-01T10:00:00Z");
+    private final MutableClock clock = MutableClock.at("2025-03-01T10:00:00Z");
     private CortiEmulator emulator;
     private RawHttp http;
 

@@ -1,5 +1,7 @@
 package ai.corti.emulator;
 
+import ai.corti.client.core.testing.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.corti.client.blocking.CortiClient;
@@ -32,7 +34,7 @@ class ListTest {
         "planned", "completed", "in-progress", "planned", "deleted", "completed"};
     private static final int COUNT = STATUSES.length;
 
-    private static final TestClock CLOCK = TestClock.at("2025-03-01T08:00:00Z");
+    private static final MutableClock CLOCK = MutableClock.at("2025-03-01T08:00:00Z");
     private static CortiEmulator emulator;
     private static RawHttp http;
     private static String token;

@@ -1,5 +1,7 @@
 package ai.corti.emulator;
 
+import ai.corti.client.core.testing.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,7 +35,7 @@ class ReadmeExamplesTest {
 
     @Test
     void customised() {
-        TestClock testClock = TestClock.at("2025-01-01T00:00:00Z");
+        MutableClock testClock = MutableClock.at("2025-01-01T00:00:00Z");
         CortiEmulator custom = CortiEmulator.builder()
                 .tokenLifetime(Duration.ofSeconds(30))
                 .clientCredentials("my-client", "my-secret")

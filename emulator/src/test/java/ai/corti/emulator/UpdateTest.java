@@ -1,5 +1,7 @@
 package ai.corti.emulator;
 
+import ai.corti.client.core.testing.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.corti.client.blocking.CortiClient;
@@ -29,7 +31,7 @@ class UpdateTest {
             + "\"patient\":{\"identifier\":\"p-1\",\"name\":\"Ada Lovelace\",\"gender\":\"female\","
             + "\"birthDate\":\"1815-12-10T00:00:00Z\",\"pronouns\":\"she/her\"}}";
 
-    private final TestClock clock = TestClock.at("2025-03-01T10:00:00Z");
+    private final MutableClock clock = MutableClock.at("2025-03-01T10:00:00Z");
     private CortiEmulator emulator;
     private RawHttp http;
     private String token;

@@ -21,7 +21,7 @@ import ai.corti.client.reactive.CortiReactiveClient;
 import ai.corti.emulator.CortiEmulator;
 import ai.corti.emulator.RecordedExchange;
 import ai.corti.it.support.LeakCheck;
-import ai.corti.it.support.MutableClock;
+import ai.corti.client.core.testing.MutableClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;

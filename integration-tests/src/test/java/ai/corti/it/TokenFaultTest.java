@@ -14,7 +14,7 @@ import ai.corti.it.support.InteractionsApi;
 import ai.corti.it.support.LeakCheck;
 import ai.corti.it.support.MockCorti;
 import ai.corti.it.support.MockCortiExtension;
-import ai.corti.it.support.MutableClock;
+import ai.corti.client.core.testing.MutableClock;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package ai.corti.client.core.auth;
 
+import ai.corti.client.core.testing.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

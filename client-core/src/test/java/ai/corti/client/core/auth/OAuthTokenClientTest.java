@@ -1,5 +1,7 @@
 package ai.corti.client.core.auth;
 
+import ai.corti.client.core.testing.MutableClock;
+
 import static ai.corti.client.core.auth.OAuthFixtures.TOKEN_PATH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
