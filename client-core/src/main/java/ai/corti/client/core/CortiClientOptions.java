@@ -42,7 +42,24 @@ public record CortiClientOptions(
         Clock clock,
         Scheduler scheduler) {
 
-    /** Copies the headers so the options stay immutable. */
+    /**
+     * Copies the headers so the options stay immutable.
+     *
+     * @param tenantName sent as {@code Tenant-Name} on every API call
+     * @param baseUrl the API base URL, without trailing slash, e.g. {@code https://api.eu.corti.app/v2}
+     * @param tokenUrl the OAuth2 token URL, or {@code null} when not using client credentials
+     * @param credentials how calls authenticate
+     * @param connectTimeout the longest wait for a TCP connection
+     * @param responseTimeout the longest wait for one attempt's response
+     * @param callTimeout the budget of a whole call: every attempt and every wait between them
+     * @param retry the retry settings
+     * @param pool the connection pool's bounds
+     * @param Map<String see the record
+     * @param defaultHeaders extra headers sent on every API call
+     * @param userAgent the {@code User-Agent} sent on every call
+     * @param clock the wall clock (token expiry, {@code Retry-After} dates)
+     * @param scheduler the timer for backoff waits and the call budget; tests use a virtual-time one
+     */
     public CortiClientOptions {
         defaultHeaders = Map.copyOf(defaultHeaders);
     }

@@ -12,7 +12,12 @@ import java.util.Objects;
  */
 public record AccessToken(String value, Instant expiresAt) {
 
-    /** Validates the token: it becomes an HTTP header, so CR and LF are refused. */
+    /**
+     * Validates the token: it becomes an HTTP header, so CR and LF are refused.
+     *
+     * @param value the token itself: never log it
+     * @param expiresAt when the token stops being accepted, or {@link Instant#MAX} when unknown
+     */
     public AccessToken {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(expiresAt, "expiresAt");

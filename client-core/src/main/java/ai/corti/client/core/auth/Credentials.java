@@ -18,7 +18,13 @@ public sealed interface Credentials {
      */
     record ClientCredentials(String clientId, String clientSecret, List<String> scopes) implements Credentials {
 
-        /** Validates and copies the values. */
+        /**
+         * Validates and copies the values.
+         *
+         * @param clientId the client id
+         * @param clientSecret the client secret: never logged
+         * @param scopes scopes requested besides {@code openid}
+         */
         public ClientCredentials {
             requireText(clientId, "clientId");
             requireText(clientSecret, "clientSecret");
@@ -44,7 +50,11 @@ public sealed interface Credentials {
      */
     record BearerToken(String token) implements Credentials {
 
-        /** Validates the token. */
+        /**
+         * Validates the token.
+         *
+         * @param token the token: never logged
+         */
         public BearerToken {
             requireText(token, "bearerToken");
             if (token.indexOf('\r') >= 0 || token.indexOf('\n') >= 0) {
@@ -65,7 +75,11 @@ public sealed interface Credentials {
      */
     record Custom(TokenProvider provider) implements Credentials {
 
-        /** Validates the provider. */
+        /**
+         * Validates the provider.
+         *
+         * @param provider the provider
+         */
         public Custom {
             Objects.requireNonNull(provider, "tokenProvider must not be null");
         }

@@ -14,7 +14,15 @@ import java.util.Objects;
  */
 public record ApiRequest(String method, String path, List<Map.Entry<String, String>> query, Object body) {
 
-    /** Validates and copies the values. */
+    /**
+     * Validates and copies the values.
+     *
+     * @param method the HTTP method, upper case
+     * @param path the path below the base URL, already percent-encoded, e.g. {@code /interactions/} + id
+     * @param List<Map.Entry<String see the record
+     * @param query query parameters in order; a repeated name is sent as repeated keys
+     * @param body the object to send as JSON, or {@code null}
+     */
     public ApiRequest {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");

@@ -19,7 +19,15 @@ public record ConnectionPoolOptions(int maxConnections, int pendingAcquireMaxCou
     public static final ConnectionPoolOptions DEFAULT = new ConnectionPoolOptions(50, 1000, Duration.ofSeconds(10),
             Duration.ofSeconds(30), Duration.ofSeconds(15));
 
-    /** Validates the values. */
+    /**
+     * Validates the values.
+     *
+     * @param maxConnections the most connections open at once
+     * @param pendingAcquireMaxCount the most calls waiting for a connection; more fail at once
+     * @param pendingAcquireTimeout how long a call waits for a connection before failing (retry-safe)
+     * @param maxIdleTime an idle connection older than this is closed
+     * @param evictionInterval how often idle connections are swept in the background
+     */
     public ConnectionPoolOptions {
         if (maxConnections < 1) {
             throw new IllegalArgumentException("maxConnections must be >= 1, was " + maxConnections);

@@ -12,7 +12,13 @@ import java.util.List;
  */
 public record Page<T>(List<T> items, long index, long pageSize) {
 
-    /** Copies the items so a page is immutable. */
+    /**
+     * Copies the items so a page is immutable.
+     *
+     * @param items the page's items, in server order
+     * @param index the page number, starting at 1
+     * @param pageSize the page size that was requested (the server's default when none was)
+     */
     public Page {
         items = List.copyOf(items);
     }

@@ -26,7 +26,15 @@ public record RetryOptions(int maxRetries, Duration initialBackoff, Duration max
     /** No retries at all. */
     public static final RetryOptions NONE = DEFAULT.withMaxRetries(0);
 
-    /** Validates the values. */
+    /**
+     * Validates the values.
+     *
+     * @param maxRetries retries after the first attempt (0 disables retries)
+     * @param initialBackoff the wait before the first retry; doubles on each retry
+     * @param maxBackoff the longest computed wait
+     * @param jitter the random spread applied to each wait, from 0 (none) to 1
+     * @param maxRetryAfter the longest {@code Retry-After} honoured; a longer one ends the call instead
+     */
     public RetryOptions {
         if (maxRetries < 0) {
             throw new IllegalArgumentException("maxRetries must be >= 0, was " + maxRetries);
