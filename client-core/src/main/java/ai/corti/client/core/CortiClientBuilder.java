@@ -10,10 +10,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import reactor.core.scheduler.Scheduler;
 
 /**
@@ -33,10 +31,6 @@ import reactor.core.scheduler.Scheduler;
  * @param <B> the concrete builder, returned by every method for chaining
  */
 public abstract class CortiClientBuilder<B extends CortiClientBuilder<B>> {
-
-    /** Headers the SDK owns; setting them as default headers would break auth or framing. */
-    private static final Set<String> RESERVED_HEADERS = Set.of("authorization", "tenant-name", "host",
-            "content-length", "content-type", "transfer-encoding");
 
     private String tenantName;
     private CortiEnvironment environment;
@@ -303,12 +297,7 @@ public abstract class CortiClientBuilder<B extends CortiClientBuilder<B>> {
         positive(responseTimeout, "responseTimeout");
         positive(callTimeout, "callTimeout");
         for (Map.Entry<String, String> header : defaultHeaders.entrySet()) {
-            HeaderValidation.requireName(header.getKey());
-            if (RESERVED_HEADERS.contains(header.getKey().toLowerCase(Locale.ROOT))) {
-                throw new IllegalArgumentException("defaultHeader '" + header.getKey()
-                        + "' is set by the SDK itself and cannot be overridden");
-            }
-            HeaderValidation.requireValue("header '" + header.getKey() + "'", header.getValue());
+            HeaderValidation.requireCallerHeader("defaultHeader", header.getKey(), header.getValue());
         }
         String userAgent = SdkVersion.USER_AGENT;
         if (userAgentSuffix != null) {

@@ -22,9 +22,9 @@ public record CortiResponse<T>(int statusCode, ResponseHeaders headers, T value)
     /**
      * Returns the request id the server sent in a header, if any.
      *
-     * @return the value of {@code X-Request-Id} (or {@code Request-Id}), or empty
+     * @return the value of {@code X-Request-Id}, {@code Request-Id} or {@code X-Correlation-Id}, or empty
      */
     public Optional<String> requestId() {
-        return headers.first("X-Request-Id").or(() -> headers.first("Request-Id"));
+        return headers.requestId();
     }
 }

@@ -1,12 +1,36 @@
 package ai.corti.client.core;
 
+import java.util.Locale;
+import java.util.Set;
+
 /**
  * Header checks done before anything is sent: a CR or LF in a header value would let a caller inject
  * headers or split the request. Messages name the setting, never the value (it may be a secret).
  */
 public final class HeaderValidation {
 
+    /** Headers the SDK owns; letting a caller set them would break auth or framing. */
+    private static final Set<String> RESERVED = Set.of("authorization", "tenant-name", "host", "content-length",
+            "content-type", "transfer-encoding");
+
     private HeaderValidation() {
+    }
+
+    /**
+     * Checks a header a caller adds (a default header or a per-call one): a valid name, not one the SDK owns,
+     * and a value without CR or LF.
+     *
+     * @param kind  how the caller set it, for the message ({@code defaultHeader} or {@code header})
+     * @param name  the header name
+     * @param value the header value
+     * @throws IllegalArgumentException naming the header
+     */
+    public static void requireCallerHeader(String kind, String name, String value) {
+        requireName(name);
+        if (RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
+            throw new IllegalArgumentException(kind + " '" + name + "' is set by the SDK itself and cannot be overridden");
+        }
+        requireValue("header '" + name + "'", value);
     }
 
     /**

@@ -2,11 +2,9 @@ package ai.corti.client.core;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 
 /**
  * Settings for one call, overriding the client's without building a new client.
@@ -24,9 +22,6 @@ public final class RequestOptions {
 
     /** No overrides: the client's settings apply. */
     public static final RequestOptions DEFAULT = builder().build();
-
-    private static final Set<String> RESERVED = Set.of("authorization", "tenant-name", "host", "content-length",
-            "content-type", "transfer-encoding");
 
     private final Duration timeout;
     private final Integer maxRetries;
@@ -125,11 +120,7 @@ public final class RequestOptions {
          * @return this builder
          */
         public Builder header(String name, String value) {
-            HeaderValidation.requireName(name);
-            if (RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
-                throw new IllegalArgumentException("header '" + name + "' is set by the SDK itself and cannot be overridden");
-            }
-            HeaderValidation.requireValue("header '" + name + "'", value);
+            HeaderValidation.requireCallerHeader("header", name, value);
             headers.put(name, value);
             return this;
         }

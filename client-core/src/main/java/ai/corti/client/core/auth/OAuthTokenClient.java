@@ -64,7 +64,8 @@ public final class OAuthTokenClient {
             headers.put("Content-Type", "application/x-www-form-urlencoded");
             headers.put("Accept", "application/json");
             headers.put("User-Agent", userAgent);
-            return transport.send("POST", tokenUrl, headers, form(), timeout, "POST " + tokenUrl.getPath());
+            return transport.send("POST", tokenUrl.toString(), headers, null, form(), timeout,
+                    "POST " + tokenUrl.getPath());
         }).onErrorMap(error -> !(error instanceof CortiAuthenticationException), this::unreachable)
                 .flatMap(this::toToken);
     }

@@ -3,6 +3,7 @@ package ai.corti.client.core.error;
 import ai.corti.client.core.http.HttpResponseData;
 import ai.corti.client.core.retry.RetryAfter;
 import ai.corti.client.model.ErrorResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,8 +17,6 @@ public final class ErrorDecoder {
 
     /** The most body text kept in {@link CortiApiException#rawBody()}. */
     public static final int RAW_BODY_LIMIT = 16 * 1024;
-
-    private static final String[] REQUEST_ID_HEADERS = {"X-Request-Id", "Request-Id", "X-Correlation-Id"};
 
     private final ObjectMapper mapper;
     private final Clock clock;
@@ -44,7 +43,8 @@ public final class ErrorDecoder {
     public CortiApiException decode(HttpResponseData response, String method, String path) {
         int status = response.statusCode();
         ErrorResponse problem = parseProblem(response);
-        String requestId = problem != null && problem.getRequestid() != null ? problem.getRequestid() : headerRequestId(response);
+        String requestId = problem != null && problem.getRequestid() != null ? problem.getRequestid()
+                : response.headers().requestId().orElse(null);
         String raw = response.bodyText(RAW_BODY_LIMIT);
         String message = message(response, problem, method, path, requestId);
         var headers = response.headers();
@@ -95,21 +95,11 @@ public final class ErrorDecoder {
         return false;
     }
 
-    private static String headerRequestId(HttpResponseData response) {
-        for (String name : REQUEST_ID_HEADERS) {
-            var value = response.headers().first(name);
-            if (value.isPresent()) {
-                return value.get();
-            }
-        }
-        return null;
-    }
-
     private static String message(HttpResponseData response, ErrorResponse problem, String method, String path,
                                   String requestId) {
         StringBuilder text = new StringBuilder()
                 .append(method).append(' ').append(path).append(" -> HTTP ").append(response.statusCode())
-                .append(' ').append(reason(response.statusCode()));
+                .append(' ').append(HttpResponseStatus.valueOf(response.statusCode()).reasonPhrase());
         if (problem != null && problem.getDetail() != null) {
             text.append(": ").append(problem.getDetail());
             if (problem.getValidationErrors() != null && !problem.getValidationErrors().isEmpty()) {
@@ -124,21 +114,4 @@ public final class ErrorDecoder {
         return text.toString();
     }
 
-    private static String reason(int status) {
-        return switch (status) {
-            case 400 -> "Bad Request";
-            case 401 -> "Unauthorized";
-            case 403 -> "Forbidden";
-            case 404 -> "Not Found";
-            case 408 -> "Request Timeout";
-            case 409 -> "Conflict";
-            case 422 -> "Unprocessable Entity";
-            case 429 -> "Too Many Requests";
-            case 500 -> "Internal Server Error";
-            case 502 -> "Bad Gateway";
-            case 503 -> "Service Unavailable";
-            case 504 -> "Gateway Timeout";
-            default -> "";
-        };
-    }
 }

@@ -21,7 +21,7 @@ final class HttpLogger {
 
     static {
         LOGGABLE_HEADERS.addAll(List.of("Content-Type", "Content-Length", "Content-Encoding", "Date", "Retry-After",
-                "X-Request-Id", "Request-Id", "WWW-Authenticate"));
+                "X-Request-Id", "Request-Id", "X-Correlation-Id", "WWW-Authenticate"));
     }
 
     private HttpLogger() {
@@ -29,8 +29,7 @@ final class HttpLogger {
 
     static void response(String what, int attempt, HttpResponseData response, long millis) {
         if (LOG.isDebugEnabled()) {
-            String requestId = response.headers().first("X-Request-Id").or(() -> response.headers().first("Request-Id"))
-                    .orElse("-");
+            String requestId = response.headers().requestId().orElse("-");
             LOG.debug("{} -> {} (attempt {}, {} ms, requestId {})", what, response.statusCode(), attempt, millis,
                     requestId);
             if (LOG.isTraceEnabled()) {

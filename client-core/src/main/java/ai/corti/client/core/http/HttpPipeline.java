@@ -97,7 +97,7 @@ public final class HttpPipeline implements AutoCloseable {
             RetryOptions retry = callOptions.maxRetries().isPresent()
                     ? options.retry().withMaxRetries(callOptions.maxRetries().getAsInt()) : options.retry();
             Duration budget = callOptions.timeout().orElse(options.callTimeout());
-            Exchange exchange = new Exchange(request.method(), uri(request), what, headers, body);
+            Exchange exchange = new Exchange(request.method(), uri(request), path, what, headers, body);
             Call<T> call = new Call<>(exchange, responseType, retry, budget, scheduler.now(TimeUnit.MILLISECONDS));
 
             return call.attempt(0)
@@ -169,10 +169,10 @@ public final class HttpPipeline implements AutoCloseable {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private <T> Mono<CortiResponse<T>> decode(HttpResponseData response, Class<T> type, String what) {
+    private <T> Mono<CortiResponse<T>> decode(HttpResponseData response, Class<T> type, Exchange exchange) {
+        String what = exchange.what;
         if (!response.isSuccess()) {
-            int queryStart = what.indexOf(' ');
-            return Mono.error(errorDecoder.decode(response, what.substring(0, queryStart), what.substring(queryStart + 1)));
+            return Mono.error(errorDecoder.decode(response, exchange.method, exchange.path));
         }
         if (response.body().length == 0) {
             return Mono.error(new CortiDecodingException(what + " -> HTTP " + response.statusCode()
@@ -210,7 +210,7 @@ public final class HttpPipeline implements AutoCloseable {
 
         Mono<CortiResponse<T>> attempt(int retriesSoFar) {
             return exchange.authorised()
-                    .flatMap(response -> decode(response, type, exchange.what))
+                    .flatMap(response -> decode(response, type, exchange))
                     .onErrorResume(failure -> retryOrFail(failure, retriesSoFar + 1));
         }
 
@@ -232,14 +232,16 @@ public final class HttpPipeline implements AutoCloseable {
     private final class Exchange {
         private final String method;
         private final String uri;
+        private final String path;
         private final String what;
         private final Map<String, String> headers;
         private final byte[] body;
         private final AtomicInteger attempts = new AtomicInteger();
 
-        Exchange(String method, String uri, String what, Map<String, String> headers, byte[] body) {
+        Exchange(String method, String uri, String path, String what, Map<String, String> headers, byte[] body) {
             this.method = method;
             this.uri = uri;
+            this.path = path;
             this.what = what;
             this.headers = headers;
             this.body = body;

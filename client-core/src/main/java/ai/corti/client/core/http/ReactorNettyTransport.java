@@ -71,23 +71,6 @@ public final class ReactorNettyTransport implements AutoCloseable {
      * Sends one request and reads the whole response.
      *
      * @param method          the HTTP method
-     * @param uri             the absolute URI
-     * @param headers         the request headers, already validated (no CR/LF)
-     * @param body            the body, or {@code null} for none
-     * @param responseTimeout the longest wait for the response after the request is sent
-     * @param what            a short description for error messages, e.g. {@code GET /v2/interactions/};
-     *                        never the query string, which can carry patient identifiers
-     * @return the response; errors are the SDK's exceptions
-     */
-    public Mono<HttpResponseData> send(String method, URI uri, Map<String, String> headers, byte[] body,
-                                       Duration responseTimeout, String what) {
-        return send(method, uri.toString(), headers, null, body, responseTimeout, what);
-    }
-
-    /**
-     * Sends one request and reads the whole response; the form every API call takes.
-     *
-     * @param method          the HTTP method
      * @param uri             the absolute URI as text, already encoded (Reactor Netty parses it once)
      * @param headers         the request headers, already validated (no CR/LF); not copied
      * @param authorization   the {@code Authorization} value, or {@code null} for none

@@ -70,6 +70,15 @@ public final class ResponseHeaders {
     }
 
     /**
+     * Returns the request id the server sent in a header, for support cases and logs.
+     *
+     * @return the first of {@code X-Request-Id}, {@code Request-Id} or {@code X-Correlation-Id}, or empty
+     */
+    public Optional<String> requestId() {
+        return first("X-Request-Id").or(() -> first("Request-Id")).or(() -> first("X-Correlation-Id"));
+    }
+
+    /**
      * Returns every value of a header.
      *
      * @param name the header name, in any case

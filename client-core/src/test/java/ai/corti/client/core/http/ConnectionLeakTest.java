@@ -108,11 +108,11 @@ class ConnectionLeakTest {
                 pipeline.options().pool(), Duration.ofSeconds(2))) {
             URI uri = URI.create(server.url() + "/v2/interactions/abc");
 
-            transport.send("GET", uri, Map.of(), null, Duration.ofSeconds(5), "GET /v2/interactions/abc").block(TIMEOUT);
+            transport.send("GET", uri.toString(), Map.of(), null, null, Duration.ofSeconds(5), "GET /v2/interactions/abc").block(TIMEOUT);
             PoolAssertions.awaitActive(transport::activeConnections, 0);
             assertThat(transport.openConnections()).as("kept alive for reuse").isEqualTo(1);
 
-            Disposable cancelled = transport.send("GET", uri, Map.of(), null, Duration.ofSeconds(5),
+            Disposable cancelled = transport.send("GET", uri.toString(), Map.of(), null, null, Duration.ofSeconds(5),
                     "GET /v2/interactions/abc").subscribe(r -> { }, e -> { });
             awaitReceived(2);
             PoolAssertions.awaitActive(transport::activeConnections, 1);
