@@ -3,7 +3,7 @@ package ai.corti.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.corti.client.blocking.CortiClient;
-import ai.corti.client.core.Blocking;
+import ai.corti.client.core.internal.Blocking;
 import ai.corti.client.model.InteractionsGetResponse;
 import ai.corti.it.support.LeakCheck;
 import ai.corti.it.support.MockCorti;

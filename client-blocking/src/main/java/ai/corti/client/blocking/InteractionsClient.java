@@ -1,10 +1,10 @@
 package ai.corti.client.blocking;
 
-import ai.corti.client.core.Blocking;
+import ai.corti.client.core.internal.Blocking;
 import ai.corti.client.core.CortiResponse;
 import ai.corti.client.core.RequestOptions;
-import ai.corti.client.core.interactions.InteractionsOperations;
-import ai.corti.client.core.interactions.InteractionsValidator;
+import ai.corti.client.core.internal.interactions.InteractionsOperations;
+import ai.corti.client.core.internal.interactions.InteractionsValidator;
 import ai.corti.client.core.interactions.ListInteractionsRequest;
 import ai.corti.client.core.paging.PagedIterable;
 import ai.corti.client.model.InteractionsCreateRequest;
@@ -134,7 +134,8 @@ public final class InteractionsClient {
      * @return the listing
      */
     public PagedIterable<InteractionsGetResponse> list(ListInteractionsRequest request, RequestOptions options) {
-        return new PagedIterable<>(operations.pages(request, options), InteractionsOperations.firstIndex(request));
+        return new PagedIterable<>(operations.pages(request, options), InteractionsOperations.firstIndex(request),
+                InteractionsGetResponse::getId);
     }
 
     /**

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import ai.corti.client.core.Blocking;
+import ai.corti.client.core.internal.Blocking;
 import ai.corti.client.core.CortiResponse;
 import ai.corti.client.core.RequestOptions;
 import ai.corti.client.core.error.BadRequestException;

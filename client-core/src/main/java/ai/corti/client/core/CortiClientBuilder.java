@@ -1,9 +1,12 @@
 package ai.corti.client.core;
 
+import ai.corti.client.core.internal.SdkVersion;
+import ai.corti.client.core.internal.validation.HeaderValidation;
+import ai.corti.client.core.internal.validation.TenantNames;
+import ai.corti.client.core.internal.validation.UrlValidation;
 import ai.corti.client.core.auth.Credentials;
 import ai.corti.client.core.auth.TokenProvider;
 import ai.corti.client.core.http.ConnectionPoolOptions;
-import ai.corti.client.core.http.WheelTimerScheduler;
 import ai.corti.client.core.retry.RetryOptions;
 import java.net.URI;
 import java.time.Clock;
@@ -40,12 +43,20 @@ public abstract class CortiClientBuilder<B extends CortiClientBuilder<B>> {
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration responseTimeout = Duration.ofSeconds(30);
     private Duration callTimeout = Duration.ofSeconds(90);
+    private long maxResponseSize = DEFAULT_MAX_RESPONSE_SIZE;
+    private long maxErrorResponseSize = DEFAULT_MAX_ERROR_RESPONSE_SIZE;
     private RetryOptions retry = RetryOptions.DEFAULT;
     private ConnectionPoolOptions pool = ConnectionPoolOptions.DEFAULT;
     private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
     private String userAgentSuffix;
     private Clock clock = Clock.systemUTC();
-    private Scheduler scheduler = WheelTimerScheduler.INSTANCE;
+    private Scheduler scheduler;
+
+    /** The default {@link #maxResponseSize(long)}: 16 MiB. */
+    public static final long DEFAULT_MAX_RESPONSE_SIZE = 16L * 1024 * 1024;
+
+    /** The default {@link #maxErrorResponseSize(long)}: 1 MiB. */
+    public static final long DEFAULT_MAX_ERROR_RESPONSE_SIZE = 1024L * 1024;
 
     /** For subclasses. */
     protected CortiClientBuilder() {
@@ -57,7 +68,8 @@ public abstract class CortiClientBuilder<B extends CortiClientBuilder<B>> {
     }
 
     /**
-     * Sets the tenant, sent as {@code Tenant-Name} on every API call. Required.
+     * Sets the tenant, sent as {@code Tenant-Name} on every API call and used in the token URL. Required: letters,
+     * digits, {@code -}, {@code _} and {@code .} (a Keycloak realm name).
      *
      * @param tenantName e.g. {@code base}
      * @return this builder
@@ -159,7 +171,11 @@ public abstract class CortiClientBuilder<B extends CortiClientBuilder<B>> {
     }
 
     /**
-     * Sets the longest wait for one attempt's response. Default 30 s.
+     * Sets the longest one attempt may take, from its start (acquiring a connection, connecting, sending) to the
+     * last byte of the answer. It bounds the whole answer, not each read: a server that trickles its body cannot
+     * stretch it. The token endpoint's exchange gets the same limit. For a recording download it bounds the wait
+     * for the first bytes and then each pause between bytes; for an upload, the wait after the last byte sent.
+     * Default 30 s.
      *
      * @param timeout a positive duration
      * @return this builder
@@ -177,6 +193,31 @@ public abstract class CortiClientBuilder<B extends CortiClientBuilder<B>> {
      */
     public B callTimeout(Duration timeout) {
         this.callTimeout = timeout;
+        return self();
+    }
+
+    /**
+     * Sets the most bytes of a successful answer the SDK reads into memory (JSON answers; streamed recordings are
+     * not read into memory and have no such limit). Counted on the decompressed bytes as they arrive; past it the
+     * call fails with {@code CortiResponseTooLargeException} and the connection is closed. Default 16 MiB.
+     *
+     * @param bytes a positive number of bytes
+     * @return this builder
+     */
+    public B maxResponseSize(long bytes) {
+        this.maxResponseSize = bytes;
+        return self();
+    }
+
+    /**
+     * Sets the most bytes of an error answer (non-2xx) or a token endpoint answer the SDK reads into memory.
+     * Default 1 MiB.
+     *
+     * @param bytes a positive number of bytes
+     * @return this builder
+     */
+    public B maxErrorResponseSize(long bytes) {
+        this.maxErrorResponseSize = bytes;
         return self();
     }
 
@@ -265,10 +306,7 @@ public abstract class CortiClientBuilder<B extends CortiClientBuilder<B>> {
      * @throws IllegalArgumentException naming the first invalid setting
      */
     protected CortiClientOptions buildOptions() {
-        if (tenantName == null || tenantName.isBlank()) {
-            throw new IllegalArgumentException("tenantName must not be blank");
-        }
-        HeaderValidation.requireValue("tenantName", tenantName);
+        TenantNames.require(tenantName);
         if (credentials == null) {
             throw new IllegalArgumentException(
                     "credentials missing: call clientCredentials(..), bearerToken(..) or tokenProvider(..)");
@@ -296,6 +334,10 @@ public abstract class CortiClientBuilder<B extends CortiClientBuilder<B>> {
         positive(connectTimeout, "connectTimeout");
         positive(responseTimeout, "responseTimeout");
         positive(callTimeout, "callTimeout");
+        if (maxResponseSize < 1 || maxErrorResponseSize < 1) {
+            throw new IllegalArgumentException("maxResponseSize and maxErrorResponseSize must be positive, were "
+                    + maxResponseSize + " and " + maxErrorResponseSize);
+        }
         for (Map.Entry<String, String> header : defaultHeaders.entrySet()) {
             HeaderValidation.requireCallerHeader("defaultHeader", header.getKey(), header.getValue());
         }
@@ -305,7 +347,7 @@ public abstract class CortiClientBuilder<B extends CortiClientBuilder<B>> {
             userAgent += " " + userAgentSuffix;
         }
         return new CortiClientOptions(tenantName, api, token, credentials, connectTimeout, responseTimeout, callTimeout,
-                retry, pool, defaultHeaders, userAgent, clock, scheduler);
+                maxResponseSize, maxErrorResponseSize, retry, pool, defaultHeaders, userAgent, clock, scheduler);
     }
 
     private static void positive(Duration value, String name) {

@@ -18,14 +18,17 @@ import reactor.core.scheduler.Scheduler;
  * @param tokenUrl        the OAuth2 token URL, or {@code null} when not using client credentials
  * @param credentials     how calls authenticate
  * @param connectTimeout  the longest wait for a TCP connection
- * @param responseTimeout the longest wait for one attempt's response
+ * @param responseTimeout the longest one attempt may take, from its start to the last byte of the answer
  * @param callTimeout     the budget of a whole call: every attempt and every wait between them
+ * @param maxResponseSize the most bytes of a 2xx answer read into memory
+ * @param maxErrorResponseSize the most bytes of an error answer or a token answer read into memory
  * @param retry           the retry settings
  * @param pool            the connection pool's bounds
  * @param defaultHeaders  extra headers sent on every API call
  * @param userAgent       the {@code User-Agent} sent on every call
  * @param clock           the wall clock (token expiry, {@code Retry-After} dates)
- * @param scheduler       the timer for backoff waits and the call budget; tests use a virtual-time one
+ * @param scheduler       the timer for backoff waits and deadlines, or {@code null} for the client's own;
+ *                        tests use a virtual-time one
  */
 public record CortiClientOptions(
         String tenantName,
@@ -35,6 +38,8 @@ public record CortiClientOptions(
         Duration connectTimeout,
         Duration responseTimeout,
         Duration callTimeout,
+        long maxResponseSize,
+        long maxErrorResponseSize,
         RetryOptions retry,
         ConnectionPoolOptions pool,
         Map<String, String> defaultHeaders,
@@ -50,15 +55,16 @@ public record CortiClientOptions(
      * @param tokenUrl the OAuth2 token URL, or {@code null} when not using client credentials
      * @param credentials how calls authenticate
      * @param connectTimeout the longest wait for a TCP connection
-     * @param responseTimeout the longest wait for one attempt's response
+     * @param responseTimeout the longest one attempt may take, from its start to the last byte of the answer
      * @param callTimeout the budget of a whole call: every attempt and every wait between them
+     * @param maxResponseSize the most bytes of a 2xx answer read into memory
+     * @param maxErrorResponseSize the most bytes of an error answer or a token answer read into memory
      * @param retry the retry settings
      * @param pool the connection pool's bounds
-     * @param Map<String see the record
      * @param defaultHeaders extra headers sent on every API call
      * @param userAgent the {@code User-Agent} sent on every call
      * @param clock the wall clock (token expiry, {@code Retry-After} dates)
-     * @param scheduler the timer for backoff waits and the call budget; tests use a virtual-time one
+     * @param scheduler the timer for backoff waits and deadlines, or {@code null} for the client's own
      */
     public CortiClientOptions {
         defaultHeaders = Map.copyOf(defaultHeaders);
@@ -69,7 +75,8 @@ public record CortiClientOptions(
     public String toString() {
         return "CortiClientOptions[tenantName=" + tenantName + ", baseUrl=" + baseUrl + ", tokenUrl=" + tokenUrl
                 + ", credentials=" + credentials + ", connectTimeout=" + connectTimeout + ", responseTimeout="
-                + responseTimeout + ", callTimeout=" + callTimeout + ", retry=" + retry + ", pool=" + pool
+                + responseTimeout + ", callTimeout=" + callTimeout + ", maxResponseSize=" + maxResponseSize + ", maxErrorResponseSize="
+                + maxErrorResponseSize + ", retry=" + retry + ", pool=" + pool
                 + ", defaultHeaders=" + defaultHeaders.keySet() + ", userAgent=" + userAgent + "]";
     }
 }

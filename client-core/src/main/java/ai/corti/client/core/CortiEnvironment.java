@@ -1,5 +1,6 @@
 package ai.corti.client.core;
 
+import ai.corti.client.core.internal.validation.TenantNames;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -31,10 +32,11 @@ public enum CortiEnvironment {
      *
      * @param tenantName the tenant, as sent in {@code Tenant-Name}
      * @return for example {@code https://auth.eu.corti.app/realms/base/protocol/openid-connect/token}
+     * @throws IllegalArgumentException when the tenant name is not a valid realm name
      */
     public URI tokenUrl(String tenantName) {
-        return URI.create("https://auth." + region + ".corti.app/realms/"
-                + URLEncoder.encode(tenantName, StandardCharsets.UTF_8).replace("+", "%20")
-                + "/protocol/openid-connect/token");
+        // Built from a checked, encoded segment: a tenant such as ".." must never rewrite the path.
+        String realm = URLEncoder.encode(TenantNames.require(tenantName), StandardCharsets.UTF_8);
+        return URI.create("https://auth." + region + ".corti.app/realms/" + realm + "/protocol/openid-connect/token");
     }
 }

@@ -1,5 +1,6 @@
 package ai.corti.client.core;
 
+import ai.corti.client.core.internal.validation.HeaderValidation;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package ai.corti.client.core;
 
+import ai.corti.client.core.internal.SdkVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +16,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Mono;
-import ai.corti.client.core.http.WheelTimerScheduler;
 
 /** Builder validation: every mistake is refused when the client is built, with a message naming the setting. */
 class CortiClientBuilderTest {
@@ -46,7 +46,9 @@ class CortiClientBuilderTest {
         assertThat(options.responseTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(options.callTimeout()).isEqualTo(Duration.ofSeconds(90));
         assertThat(options.retry()).isEqualTo(RetryOptions.DEFAULT);
-        assertThat(options.scheduler()).isSameAs(WheelTimerScheduler.INSTANCE);
+        assertThat(options.scheduler()).as("each client makes its own timer").isNull();
+        assertThat(options.maxResponseSize()).isEqualTo(16L * 1024 * 1024);
+        assertThat(options.maxErrorResponseSize()).isEqualTo(1024L * 1024);
         assertThat(options.defaultHeaders()).isEmpty();
         assertThat(options.userAgent()).isEqualTo(SdkVersion.USER_AGENT);
         assertThat(options.tokenUrl()).as("no token URL for a bearer token").isNull();
@@ -62,24 +64,28 @@ class CortiClientBuilderTest {
     @ParameterizedTest
     @ValueSource(strings = {"base\r\nX-Injected: 1", "base\n", "ba\rse", "base\u0000"})
     void crOrLfInTheTenantIsRefused(String tenant) {
-        assertRefused(b -> b.tenantName(tenant), "tenantName must not contain CR, LF or NUL");
+        assertThatThrownBy(() -> valid().tenantName(tenant).build()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("tenantName may contain only letters, digits");
     }
 
     @Test
     void crOrLfInADefaultHeaderValueIsRefusedNamingTheHeaderNotTheValue() {
         assertThatThrownBy(() -> build(b -> b.defaultHeader("X-Team", "a\r\nX-Injected: secret")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("header 'X-Team' must not contain CR, LF or NUL")
+                .hasMessageStartingWith("header 'X-Team' may contain only visible ASCII, space and tab")
                 .hasMessageNotContaining("secret");
         assertRefused(b -> b.defaultHeader("X-Team", null), "header 'X-Team' must not be null");
-        assertRefused(b -> b.userAgentSuffix("app/1\n"), "userAgentSuffix must not contain CR, LF or NUL");
+        assertRefused(b -> b.userAgentSuffix("app/1\n"),
+                "userAgentSuffix may contain only visible ASCII, space and tab (character U+000A at index 5)");
     }
 
     @Test
     void crOrLfInTheBearerTokenIsRefused() {
         assertThatThrownBy(() -> valid().bearerToken("abc\r\nX-Injected: 1"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("bearerToken must not contain CR or LF");
-        assertThatThrownBy(() -> valid().bearerToken("abc\n")).hasMessage("bearerToken must not contain CR or LF");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("bearerToken may contain only visible ASCII, space and tab");
+        assertThatThrownBy(() -> valid().bearerToken("abc\n"))
+                .hasMessage("bearerToken may contain only visible ASCII, space and tab");
         assertThatThrownBy(() -> valid().bearerToken(" ")).hasMessage("bearerToken must not be blank");
     }
 
@@ -224,9 +230,18 @@ class CortiClientBuilderTest {
     }
 
     @Test
-    void theTenantIsEncodedIntoTheTokenUrlPath() {
-        assertThat(CortiEnvironment.EU.tokenUrl("my tenant/x").toString())
-                .isEqualTo("https://auth.eu.corti.app/realms/my%20tenant%2Fx/protocol/openid-connect/token");
+    void theTenantIsAPathSegmentOfTheTokenUrl() {
+        assertThat(CortiEnvironment.EU.tokenUrl("my-tenant_1.eu").toString())
+                .isEqualTo("https://auth.eu.corti.app/realms/my-tenant_1.eu/protocol/openid-connect/token");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {".", "..", "...", "a/b", "../admin", "a?b", "a#b", "a%2F", "my tenant", "tab\tx", "nul\u0000",
+            "caf\u00e9", "x\u0085y", "a\\b", "a@b", "a:b"})
+    void aTenantThatCouldRewriteTheTokenUrlIsRefusedAtBuildTime(String tenant) {
+        assertThatThrownBy(() -> valid().tenantName(tenant).clientCredentials("id", "secret").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("tenantName");
+        assertThatThrownBy(() -> CortiEnvironment.EU.tokenUrl(tenant)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -3,8 +3,8 @@ package ai.corti.client.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.corti.client.core.http.ApiRequest;
-import ai.corti.client.core.http.HttpPipeline;
+import ai.corti.client.core.internal.pipeline.ApiRequest;
+import ai.corti.client.core.internal.pipeline.HttpPipeline;
 import ai.corti.client.core.testing.ScriptedServer;
 import ai.corti.client.core.testing.ScriptedServer.Reply;
 import ai.corti.client.core.testing.TestOptions;
@@ -64,7 +64,7 @@ class RequestOptionsTest {
     void headerValuesAndNamesAreChecked() {
         assertThatThrownBy(() -> RequestOptions.builder().header("X-Id", "1\r\nX-Injected: secret"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("header 'X-Id' must not contain CR, LF or NUL").hasMessageNotContaining("secret");
+                .hasMessageStartingWith("header 'X-Id' may contain only visible ASCII, space and tab").hasMessageNotContaining("secret");
         assertThatThrownBy(() -> RequestOptions.builder().header("X-Id", null))
                 .hasMessage("header 'X-Id' must not be null");
         assertThatThrownBy(() -> RequestOptions.builder().header("X Id", "1"))

@@ -1,8 +1,8 @@
 package ai.corti.client.reactive;
 
 import ai.corti.client.core.CortiClientBuilder;
-import ai.corti.client.core.http.HttpPipeline;
-import ai.corti.client.core.interactions.InteractionsOperations;
+import ai.corti.client.core.internal.pipeline.HttpPipeline;
+import ai.corti.client.core.internal.interactions.InteractionsOperations;
 
 /**
  * The reactive Corti client: every call returns a lazy {@code Mono} or {@code PagedFlux}. Nothing is
@@ -20,6 +20,8 @@ import ai.corti.client.core.interactions.InteractionsOperations;
  * }</pre>
  */
 public final class CortiReactiveClient implements AutoCloseable {
+
+    private static final java.time.Duration CLOSE_WAIT = java.time.Duration.ofSeconds(10);
 
     private final HttpPipeline pipeline;
     private final ReactiveInteractionsClient interactions;
@@ -56,10 +58,15 @@ public final class CortiReactiveClient implements AutoCloseable {
         return pipeline.activeConnections();
     }
 
-    /** Closes the connection pool; calls in progress fail. Does not block. */
+    /**
+     * Closes the client: calls in flight end at once with {@code CortiClientClosedException} (nothing more is sent,
+     * retried or refreshed), later calls are refused before anything is sent, and the client's threads (its event
+     * loops, its timer, its pool's connections) stop. Waits up to 10 s for the threads to stop, except on a Reactor
+     * thread, where it never blocks. Idempotent.
+     */
     @Override
     public void close() {
-        pipeline.close();
+        pipeline.closeAndWait(CLOSE_WAIT);
     }
 
     @Override

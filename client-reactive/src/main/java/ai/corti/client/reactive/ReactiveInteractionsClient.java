@@ -2,8 +2,8 @@ package ai.corti.client.reactive;
 
 import ai.corti.client.core.CortiResponse;
 import ai.corti.client.core.RequestOptions;
-import ai.corti.client.core.interactions.InteractionsOperations;
-import ai.corti.client.core.interactions.InteractionsValidator;
+import ai.corti.client.core.internal.interactions.InteractionsOperations;
+import ai.corti.client.core.internal.interactions.InteractionsValidator;
 import ai.corti.client.core.interactions.ListInteractionsRequest;
 import ai.corti.client.core.paging.PagedFlux;
 import ai.corti.client.model.InteractionsCreateRequest;
@@ -132,7 +132,8 @@ public final class ReactiveInteractionsClient {
      * @return the listing
      */
     public PagedFlux<InteractionsGetResponse> list(ListInteractionsRequest request, RequestOptions options) {
-        return new PagedFlux<>(operations.pages(request, options), InteractionsOperations.firstIndex(request));
+        return new PagedFlux<>(operations.pages(request, options), InteractionsOperations.firstIndex(request),
+                InteractionsGetResponse::getId);
     }
 
     /**

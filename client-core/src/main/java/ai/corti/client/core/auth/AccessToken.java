@@ -1,5 +1,6 @@
 package ai.corti.client.core.auth;
 
+import ai.corti.client.core.internal.validation.HeaderValidation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -13,7 +14,8 @@ import java.util.Objects;
 public record AccessToken(String value, Instant expiresAt) {
 
     /**
-     * Validates the token: it becomes an HTTP header, so CR and LF are refused.
+     * Validates the token: it becomes an HTTP header, so only visible ASCII, space and tab are accepted (the
+     * message never shows the value).
      *
      * @param value the token itself: never log it
      * @param expiresAt when the token stops being accepted, or {@link Instant#MAX} when unknown
@@ -24,8 +26,9 @@ public record AccessToken(String value, Instant expiresAt) {
         if (value.isBlank()) {
             throw new IllegalArgumentException("access token must not be blank");
         }
-        if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
-            throw new IllegalArgumentException("access token must not contain CR or LF");
+        if (!HeaderValidation.isVisibleAscii(value)) {
+            throw new IllegalArgumentException("access token may contain only visible ASCII, space and tab: it is "
+                    + "sent as a header");
         }
     }
 

@@ -1,5 +1,6 @@
 package ai.corti.client.core.auth;
 
+import ai.corti.client.core.internal.validation.HeaderValidation;
 import java.util.List;
 import java.util.Objects;
 
@@ -57,8 +58,8 @@ public sealed interface Credentials {
          */
         public BearerToken {
             requireText(token, "bearerToken");
-            if (token.indexOf('\r') >= 0 || token.indexOf('\n') >= 0) {
-                throw new IllegalArgumentException("bearerToken must not contain CR or LF");
+            if (!HeaderValidation.isVisibleAscii(token)) {
+                throw new IllegalArgumentException("bearerToken may contain only visible ASCII, space and tab");
             }
         }
 

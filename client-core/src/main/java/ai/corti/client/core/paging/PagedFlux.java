@@ -2,6 +2,7 @@ package ai.corti.client.core.paging;
 
 import java.util.Iterator;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicBoolean;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
@@ -31,6 +32,7 @@ public final class PagedFlux<T> extends Flux<T> {
 
     private final PageFetcher<T> fetcher;
     private final long firstIndex;
+    private final Function<? super T, ?> identity;
 
     /**
      * Creates the listing.
@@ -39,7 +41,20 @@ public final class PagedFlux<T> extends Flux<T> {
      * @param firstIndex the first page to fetch, from 1
      */
     public PagedFlux(PageFetcher<T> fetcher, long firstIndex) {
+        this(fetcher, firstIndex, Function.identity());
+    }
+
+    /**
+     * Creates the listing, telling items apart by an identity (their id): a page whose items were all returned
+     * before ends the listing with {@code CortiPaginationException}, even when the server changed a field of them.
+     *
+     * @param fetcher    fetches one page by index
+     * @param firstIndex the first page to fetch, from 1
+     * @param identity   an item's id; items whose id is {@code null} are compared whole
+     */
+    public PagedFlux(PageFetcher<T> fetcher, long firstIndex, Function<? super T, ?> identity) {
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+        this.identity = Objects.requireNonNull(identity, "identity");
         if (firstIndex < 1) {
             throw new IllegalArgumentException("firstIndex must be >= 1, was " + firstIndex);
         }
@@ -53,7 +68,7 @@ public final class PagedFlux<T> extends Flux<T> {
      */
     public Flux<Page<T>> byPage() {
         return Flux.defer(() -> {
-            PageRetriever<T> retriever = new PageRetriever<>(fetcher, firstIndex);
+            PageRetriever<T> retriever = new PageRetriever<>(fetcher, firstIndex, identity);
             // generate emits one page request at a time; concatMap without prefetch subscribes to it only after
             // the previous page completed, but at once, demand or not: onDemand holds the fetch back until
             // downstream asks for the page. One page in flight, none fetched ahead of demand.

@@ -1,10 +1,11 @@
 package ai.corti.client.core.paging;
 
-import ai.corti.client.core.Blocking;
+import ai.corti.client.core.internal.Blocking;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -30,6 +31,7 @@ public final class PagedIterable<T> implements Iterable<T> {
 
     private final PageFetcher<T> fetcher;
     private final long firstIndex;
+    private final Function<? super T, ?> identity;
 
     /**
      * Creates the listing.
@@ -38,7 +40,20 @@ public final class PagedIterable<T> implements Iterable<T> {
      * @param firstIndex the first page to fetch, from 1
      */
     public PagedIterable(PageFetcher<T> fetcher, long firstIndex) {
+        this(fetcher, firstIndex, Function.identity());
+    }
+
+    /**
+     * Creates the listing, telling items apart by an identity (their id): a page whose items were all returned
+     * before ends the listing with {@code CortiPaginationException}, even when the server changed a field of them.
+     *
+     * @param fetcher    fetches one page by index
+     * @param firstIndex the first page to fetch, from 1
+     * @param identity   an item's id; items whose id is {@code null} are compared whole
+     */
+    public PagedIterable(PageFetcher<T> fetcher, long firstIndex, Function<? super T, ?> identity) {
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+        this.identity = Objects.requireNonNull(identity, "identity");
         if (firstIndex < 1) {
             throw new IllegalArgumentException("firstIndex must be >= 1, was " + firstIndex);
         }
@@ -47,7 +62,7 @@ public final class PagedIterable<T> implements Iterable<T> {
 
     @Override
     public Iterator<T> iterator() {
-        Iterator<Page<T>> pages = new PageIterator<>(new PageRetriever<>(fetcher, firstIndex));
+        Iterator<Page<T>> pages = new PageIterator<>(new PageRetriever<>(fetcher, firstIndex, identity));
         return new Iterator<>() {
             private Iterator<T> current = Collections.emptyIterator();
 
@@ -87,7 +102,7 @@ public final class PagedIterable<T> implements Iterable<T> {
      * @return an iterable whose each iterator starts a fresh pass
      */
     public Iterable<Page<T>> byPage() {
-        return () -> new PageIterator<>(new PageRetriever<>(fetcher, firstIndex));
+        return () -> new PageIterator<>(new PageRetriever<>(fetcher, firstIndex, identity));
     }
 
     /** Fetches a page only when {@code hasNext()} has no page in hand. */

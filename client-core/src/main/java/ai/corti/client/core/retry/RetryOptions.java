@@ -1,5 +1,6 @@
 package ai.corti.client.core.retry;
 
+import ai.corti.client.core.internal.retry.RetryPolicy;
 import java.time.Duration;
 import java.util.Objects;
 

@@ -1,5 +1,7 @@
 package ai.corti.client.core.auth;
 
+import ai.corti.client.core.internal.auth.RefreshingTokenProvider;
+import ai.corti.client.core.internal.auth.StaticTokenProvider;
 import ai.corti.client.core.testing.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /** What credentials, tokens and options print: never the secret or the token. */
 class CredentialsTest {
@@ -44,7 +47,7 @@ class CredentialsTest {
         assertThat(token.toString()).contains(expiry.toString()).doesNotContain(TOKEN);
         assertThat(AccessToken.nonExpiring(TOKEN).toString()).doesNotContain(TOKEN);
         assertThat(new RefreshingTokenProvider(() -> Mono.just(token), new MutableClock(expiry),
-                Duration.ofMinutes(2)).toString()).doesNotContain(TOKEN);
+                Duration.ofMinutes(2), Duration.ofSeconds(5), Schedulers.parallel()).toString()).doesNotContain(TOKEN);
     }
 
     @Test

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import ai.corti.client.core.CortiResponse;
 import ai.corti.client.core.RequestOptions;
-import ai.corti.client.core.http.ApiRequest;
-import ai.corti.client.core.http.HttpPipeline;
+import ai.corti.client.core.internal.pipeline.ApiRequest;
+import ai.corti.client.core.internal.pipeline.HttpPipeline;
 import ai.corti.client.core.http.PoolAssertions;
 import ai.corti.client.core.json.CortiJson;
 import ai.corti.client.core.testing.ScriptedServer;

@@ -1,10 +1,14 @@
 package ai.corti.client.core.http;
 
+import ai.corti.client.core.internal.pipeline.ApiRequest;
+import ai.corti.client.core.internal.pipeline.HttpPipeline;
+import ai.corti.client.core.internal.http.ReactorNettyTransport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.corti.client.core.CortiResponse;
 import ai.corti.client.core.RequestOptions;
 import ai.corti.client.core.testing.ScriptedServer;
+import ai.corti.client.core.testing.TestTransports;
 import ai.corti.client.core.testing.ScriptedServer.Reply;
 import ai.corti.client.core.testing.TestOptions;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -104,16 +108,15 @@ class ConnectionLeakTest {
     @Test
     void aCancelledExchangeClosesItsConnectionWhileACompletedOneStaysPooled() {
         server.enqueue(Reply.json(200, "{}"), Reply.delayed(SERVER_DELAY, Reply.json(200, "{}")));
-        try (ReactorNettyTransport transport = new ReactorNettyTransport(
-                pipeline.options().pool(), Duration.ofSeconds(2))) {
+        try (ReactorNettyTransport transport = TestTransports.create(pipeline.options().pool())) {
             URI uri = URI.create(server.url() + "/v2/interactions/abc");
 
-            transport.send("GET", uri.toString(), Map.of(), null, null, Duration.ofSeconds(5), "GET /v2/interactions/abc").block(TIMEOUT);
+            transport.exchange(TestTransports.get(uri.toString(), Duration.ofSeconds(5))).block(TIMEOUT);
             PoolAssertions.awaitActive(transport::activeConnections, 0);
             assertThat(transport.openConnections()).as("kept alive for reuse").isEqualTo(1);
 
-            Disposable cancelled = transport.send("GET", uri.toString(), Map.of(), null, null, Duration.ofSeconds(5),
-                    "GET /v2/interactions/abc").subscribe(r -> { }, e -> { });
+            Disposable cancelled = transport.exchange(TestTransports.get(uri.toString(), Duration.ofSeconds(5)))
+                    .subscribe(r -> { }, e -> { });
             awaitReceived(2);
             PoolAssertions.awaitActive(transport::activeConnections, 1);
             cancelled.dispose();

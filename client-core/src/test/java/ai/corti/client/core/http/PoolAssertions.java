@@ -1,5 +1,6 @@
 package ai.corti.client.core.http;
 
+import ai.corti.client.core.internal.pipeline.HttpPipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package ai.corti.client.core.http;
 
+import ai.corti.client.core.internal.pipeline.ApiRequest;
+import ai.corti.client.core.internal.pipeline.HttpPipeline;
 import static ai.corti.client.core.auth.OAuthFixtures.TOKEN_PATH;
 import static ai.corti.client.core.auth.OAuthFixtures.inOrder;
 import static org.assertj.core.api.Assertions.assertThat;

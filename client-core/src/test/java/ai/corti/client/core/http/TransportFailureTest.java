@@ -1,5 +1,7 @@
 package ai.corti.client.core.http;
 
+import ai.corti.client.core.internal.pipeline.ApiRequest;
+import ai.corti.client.core.internal.pipeline.HttpPipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -94,7 +96,7 @@ class TransportFailureTest {
         CortiTimeoutException timeout = (CortiTimeoutException) error;
         assertThat(timeout.wholeCall()).isFalse();
         assertThat(timeout.timeout()).isEqualTo(Duration.ofMillis(300));
-        assertThat(error.getMessage()).isEqualTo("GET /v2/interactions/abc: no response within PT0.3S");
+        assertThat(error.getMessage()).isEqualTo("GET /v2/interactions/abc: no complete answer within PT0.3S");
         assertThat(tookMillis).isLessThan(1000);
     }
 

@@ -1,8 +1,9 @@
 package ai.corti.client.core.interactions;
 
+import ai.corti.client.core.internal.interactions.InteractionsOperations;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.corti.client.core.http.HttpPipeline;
+import ai.corti.client.core.internal.pipeline.HttpPipeline;
 import ai.corti.client.core.paging.PageFetcher;
 import ai.corti.client.core.paging.PagedFlux;
 import ai.corti.client.core.paging.PagedIterable;

@@ -1,0 +1,163 @@
+package ai.corti.client.core.internal.error;
+
+import ai.corti.client.core.error.BadRequestException;
+import ai.corti.client.core.error.CortiApiException;
+import ai.corti.client.core.error.ForbiddenException;
+import ai.corti.client.core.error.GatewayTimeoutException;
+import ai.corti.client.core.error.NotFoundException;
+import ai.corti.client.core.error.RateLimitException;
+import ai.corti.client.core.error.ServerException;
+import ai.corti.client.core.error.UnauthorizedException;
+import ai.corti.client.core.http.ResponseHeaders;
+import ai.corti.client.core.internal.http.HttpResponseData;
+import ai.corti.client.core.internal.retry.RetryAfter;
+import ai.corti.client.model.ErrorResponse;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a non-2xx response into the SDK's typed exception: one switch from status to type. A body that
+ * is not an RFC 9457 problem (a gateway's HTML page, an empty 401) still gives the right type, with the
+ * status and a body excerpt. Everything taken from the body (the excerpt, the raw body, the problem's fields) is
+ * redacted first: a gateway that echoes the request would otherwise put the bearer token into the message.
+ * Internal to the SDK.
+ */
+public final class ErrorDecoder {
+
+    /** The most body text kept in {@link CortiApiException#rawBody()}. */
+    public static final int RAW_BODY_LIMIT = 16 * 1024;
+
+    /** The longest body excerpt put in an exception message. */
+    public static final int EXCERPT_LIMIT = 300;
+
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    private final Redactor redactor;
+
+    /**
+     * Creates the decoder.
+     *
+     * @param mapper   the SDK's JSON mapper
+     * @param clock    the wall clock, to turn a {@code Retry-After} date into a wait
+     * @param redactor removes credentials from what the server said
+     */
+    public ErrorDecoder(ObjectMapper mapper, Clock clock, Redactor redactor) {
+        this.mapper = mapper;
+        this.clock = clock;
+        this.redactor = redactor;
+    }
+
+    /**
+     * Decodes a non-2xx response.
+     *
+     * @param response the response, fully read
+     * @param method   the request method, for the message
+     * @param path     the request path without its query, for the message
+     * @return the exception to signal
+     */
+    public CortiApiException decode(HttpResponseData response, String method, String path) {
+        int status = response.statusCode();
+        ErrorResponse problem = parseProblem(response);
+        String requestId = problem != null && problem.getRequestid() != null ? problem.getRequestid()
+                : response.headers().requestId().map(redactor::redact).orElse(null);
+        String raw = rawBody(response.body());
+        String message = message(response, problem, method, path, requestId);
+        ResponseHeaders headers = response.headers();
+        return switch (status) {
+            case 400 -> new BadRequestException(message, status, problem, headers, raw, requestId);
+            case 401 -> new UnauthorizedException(message, problem, headers, raw, requestId);
+            case 403 -> new ForbiddenException(message, status, problem, headers, raw, requestId);
+            case 404 -> new NotFoundException(message, status, problem, headers, raw, requestId);
+            case 429 -> new RateLimitException(message, problem, headers, raw, requestId, retryAfter(response));
+            case 504 -> new GatewayTimeoutException(message, problem, headers, raw, requestId);
+            default -> status >= 500
+                    ? new ServerException(message, status, problem, headers, raw, requestId)
+                    : new CortiApiException(message, status, problem, headers, raw, requestId);
+        };
+    }
+
+    /**
+     * Parses the {@code Retry-After} header of a response.
+     *
+     * @param response the response
+     * @return the wait the server asked for, or {@code null}
+     */
+    public Duration retryAfter(HttpResponseData response) {
+        return response.headers().first("Retry-After").flatMap(v -> RetryAfter.parse(v, clock)).orElse(null);
+    }
+
+    private String rawBody(byte[] body) {
+        String text = redactor.redact(new String(body, StandardCharsets.UTF_8));
+        return text.length() <= RAW_BODY_LIMIT ? text
+                : text.substring(0, RAW_BODY_LIMIT) + "...[" + (text.length() - RAW_BODY_LIMIT) + " more chars]";
+    }
+
+    private ErrorResponse parseProblem(HttpResponseData response) {
+        if (response.body().length == 0 || !looksLikeJsonObject(response.body())) {
+            return null;
+        }
+        try {
+            ErrorResponse problem = mapper.readValue(response.body(), ErrorResponse.class);
+            // A JSON body that is not a problem document (e.g. {"message": "..."}) is not one. The generated
+            // model starts validationErrors as an empty list, so only a non-empty one counts.
+            boolean hasValidationErrors = problem.getValidationErrors() != null && !problem.getValidationErrors().isEmpty();
+            return problem.getDetail() != null || problem.getType() != null || hasValidationErrors ? redacted(problem)
+                    : null;
+        } catch (java.io.IOException | RuntimeException e) {
+            return null; // degrade gracefully: the status still picks the type, rawBody keeps the text
+        }
+    }
+
+    /** The problem as the caller sees it: its text fields redacted, like everything else from the body. */
+    private ErrorResponse redacted(ErrorResponse problem) {
+        problem.setRequestid(redactor.redact(problem.getRequestid()));
+        problem.setType(redactor.redact(problem.getType()));
+        problem.setDetail(redactor.redact(problem.getDetail()));
+        if (problem.getValidationErrors() != null) {
+            List<Map<String, String>> errors = new ArrayList<>();
+            for (Map<String, String> error : problem.getValidationErrors()) {
+                Map<String, String> clean = new LinkedHashMap<>();
+                if (error != null) {
+                    error.forEach((field, why) -> clean.put(redactor.redact(field), redactor.redact(why)));
+                }
+                errors.add(clean);
+            }
+            problem.setValidationErrors(errors);
+        }
+        return problem;
+    }
+
+    private static boolean looksLikeJsonObject(byte[] body) {
+        for (byte b : body) {
+            if (!Character.isWhitespace(b)) {
+                return b == '{';
+            }
+        }
+        return false;
+    }
+
+    private String message(HttpResponseData response, ErrorResponse problem, String method, String path,
+                           String requestId) {
+        StringBuilder text = new StringBuilder()
+                .append(method).append(' ').append(path).append(" -> HTTP ").append(response.statusCode())
+                .append(' ').append(ReasonPhrases.of(response.statusCode()));
+        if (problem != null && problem.getDetail() != null) {
+            text.append(": ").append(problem.getDetail());
+            if (problem.getValidationErrors() != null && !problem.getValidationErrors().isEmpty()) {
+                text.append(' ').append(problem.getValidationErrors());
+            }
+        } else if (response.body().length > 0) {
+            text.append(": ").append(redactor.excerpt(response.body(), EXCERPT_LIMIT));
+        }
+        if (requestId != null) {
+            text.append(" (requestId ").append(requestId).append(')');
+        }
+        return text.toString();
+    }
+}
