@@ -32,6 +32,7 @@ import ai.corti.client.model.InteractionsGetResponse;
 import ai.corti.client.model.InteractionsPatient;
 import ai.corti.client.model.InteractionsUpdateRequest;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -238,10 +239,24 @@ class InteractionsClientTest {
 
     @Test
     void websocketUrlCarriesTheToken() {
-        server.enqueue(Reply.json(201, Fixtures.created(ID)));
+        String stream = "ws://127.0.0.1:" + URI.create(server.url()).getPort() + "/audio-bridge/v2/interactions/" + ID
+                + "/streams";
+        server.enqueue(Reply.json(201, Fixtures.created(ID).replace("wss://api.eu.corti.app/v2/interactions/" + ID
+                + "/streams", stream)));
 
         String url = interactions.websocketUrl(interactions.create(minimalCreate()));
 
-        assertThat(url).isEqualTo("wss://api.eu.corti.app/v2/interactions/" + ID + "/streams?token=Bearer%20token-abc");
+        assertThat(url).isEqualTo(stream + "?token=Bearer%20token-abc");
+    }
+
+    @Test
+    void websocketUrlOfAnotherOriginIsRefused() {
+        server.enqueue(Reply.json(201, Fixtures.created(ID)));   // wss://api.eu.corti.app/..., not this client's host
+        InteractionsCreateResponse created = interactions.create(minimalCreate());
+
+        assertThatThrownBy(() -> interactions.websocketUrl(created))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no token was attached")
+                .hasMessageNotContaining("token-abc");
     }
 }

@@ -22,6 +22,7 @@ import ai.corti.client.core.testing.ScriptedServer;
 import ai.corti.client.core.testing.ScriptedServer.Reply;
 import ai.corti.client.model.CommonSortingDirectionEnum;
 import ai.corti.client.model.InteractionsCreateRequest;
+import ai.corti.client.model.InteractionsCreateResponse;
 import ai.corti.client.model.InteractionsEncounterCreateRequest;
 import ai.corti.client.model.InteractionsEncounterStatusEnum;
 import ai.corti.client.model.InteractionsEncounterTypeEnum;
@@ -30,6 +31,7 @@ import ai.corti.client.model.InteractionsGetResponse;
 import ai.corti.client.model.InteractionsListSortEnum;
 import ai.corti.client.model.InteractionsUpdateRequest;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -279,13 +281,27 @@ class ReactiveInteractionsClientTest {
 
     @Test
     void websocketUrlAppendsTheCurrentToken() {
-        server.enqueue(Reply.json(201, Fixtures.created(ID)));
+        String stream = "ws://127.0.0.1:" + URI.create(server.url()).getPort() + "/audio-bridge/v2/interactions/" + ID
+                + "/streams";
+        server.enqueue(Reply.json(201, Fixtures.created(ID).replace("wss://api.eu.corti.app/v2/interactions/" + ID
+                + "/streams", stream)));
 
         Supplier<Mono<String>> url = () -> interactions.create(minimalCreate()).flatMap(interactions::websocketUrl);
 
         StepVerifier.create(url.get())
-                .expectNext("wss://api.eu.corti.app/v2/interactions/" + ID + "/streams?token=Bearer%20token-abc")
+                .expectNext(stream + "?token=Bearer%20token-abc")
                 .expectComplete()
                 .verify(WAIT);
+    }
+
+    @Test
+    void websocketUrlOfAnotherOriginIsRefusedBeforeAnyTokenIsFetched() {
+        server.enqueue(Reply.json(201, Fixtures.created(ID)));   // wss://api.eu.corti.app/..., not this client's host
+        InteractionsCreateResponse created = interactions.create(minimalCreate()).block(WAIT);
+
+        assertThatThrownBy(() -> interactions.websocketUrl(created))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no token was attached")
+                .hasMessageNotContaining("token-abc");
     }
 }
