@@ -14,8 +14,11 @@ import ai.corti.client.core.internal.http.HttpTransport;
 import ai.corti.client.core.internal.http.OutgoingRequest;
 import ai.corti.client.core.internal.http.RequestBody;
 import ai.corti.client.core.internal.validation.HeaderValidation;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -54,6 +57,8 @@ public final class OAuthTokenClient {
     private final Map<String, String> headers;
     private final Redactor redactor;
     private final BodyLimits limits;
+    /** Token answers are read strictly: a repeated key or trailing bytes make the answer ambiguous. */
+    private final ObjectReader strict;
 
     /**
      * Creates the client.
@@ -80,6 +85,8 @@ public final class OAuthTokenClient {
         this.headers = Map.of("Accept", "application/json", "User-Agent", userAgent);
         this.redactor = redactor;
         this.limits = new BodyLimits(maxBodySize, maxBodySize);
+        this.strict = mapper.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     /**
@@ -111,7 +118,7 @@ public final class OAuthTokenClient {
         }
         JsonNode json;
         try {
-            json = mapper.readTree(response.body());
+            json = strict.readTree(response.body());
         } catch (java.io.IOException | RuntimeException e) {
             // Never quoted, not even redacted, and the parser's exception is not kept: it quotes the input.
             throw failure("answered HTTP " + response.statusCode() + " with a body that is not a token response ("

@@ -158,6 +158,19 @@ public final class RefreshingTokenProvider implements TokenProvider, AutoCloseab
         } catch (RuntimeException e) {
             fetch = Mono.error(e);
         }
+        // The slot is freed before the result is handed out: a caller woken by a failed fetch that calls again at
+        // once must start a new fetch, not find the finished one still in the slot.
+        try {
+            subscribe(fetch, flight);
+        } catch (Throwable fatal) { // an Error Reactor rethrew instead of signalling: the slot must still be freed
+            inFlight.compareAndSet(flight, null);
+            flight.result.tryEmitError(new CortiAuthenticationException("the token fetch failed: "
+                    + fatal.getClass().getSimpleName(), 0, null));
+            throw fatal;
+        }
+    }
+
+    private void subscribe(Mono<AccessToken> fetch, Flight flight) {
         flight.running = fetch
                 .timeout(fetchDeadline, timer)
                 .onErrorMap(TimeoutException.class, e -> new CortiAuthenticationException(
@@ -169,9 +182,15 @@ public final class RefreshingTokenProvider implements TokenProvider, AutoCloseab
                             inFlight.compareAndSet(flight, null);
                             flight.result.tryEmitValue(fetched);
                         },
-                        flight.result::tryEmitError,
-                        () -> flight.result.tryEmitError(
-                                new CortiAuthenticationException("the token fetch completed without a token", 0, null)));
+                        error -> {
+                            inFlight.compareAndSet(flight, null);
+                            flight.result.tryEmitError(error);
+                        },
+                        () -> {
+                            inFlight.compareAndSet(flight, null);
+                            flight.result.tryEmitError(new CortiAuthenticationException(
+                                    "the token fetch completed without a token", 0, null));
+                        });
     }
 
     private static Duration max(Duration a, Duration b) {

@@ -198,6 +198,15 @@ public final class HttpPipeline implements AutoCloseable {
     }
 
     /**
+     * Returns the client's name, which prefixes its threads ({@code corti-3-http-...}, {@code corti-3-timer}).
+     *
+     * @return the name, e.g. {@code corti-3}
+     */
+    public String name() {
+        return resources != null ? resources.name() : "corti";
+    }
+
+    /**
      * Returns the options this pipeline runs with.
      *
      * @return the options

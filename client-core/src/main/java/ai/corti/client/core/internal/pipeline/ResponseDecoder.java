@@ -7,6 +7,7 @@ import ai.corti.client.core.internal.error.Redactor;
 import ai.corti.client.core.internal.http.HttpResponseData;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -89,7 +90,8 @@ public final class ResponseDecoder {
     }
 
     private ObjectReader readerFor(JavaType type) {
-        return readers.computeIfAbsent(type, t -> mapper.readerFor(t).with(StreamReadFeature.STRICT_DUPLICATE_DETECTION));
+        return readers.computeIfAbsent(type, t -> mapper.readerFor(t).with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
     }
 
     private String reason(Exception e) {
