@@ -58,6 +58,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -69,6 +70,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * under {@code src/test/resources/examples} are built from the reference pages' schemas and the property
  * examples they carry; codes_predict's come from the packaged spec itself.
  */
+@Timeout(30)
 class ModelFamiliesRoundTripTest {
 
     private static final ObjectMapper MAPPER = CortiJson.mapper();
