@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockserver.model.HttpRequest.request;
 
 import ai.corti.client.core.interactions.ListInteractionsRequest;
+import ai.corti.client.core.json.CortiJson;
 import ai.corti.client.model.CommonSortingDirectionEnum;
 import ai.corti.client.model.InteractionsCreateRequest;
 import ai.corti.client.model.InteractionsCreateResponse;
@@ -22,6 +23,12 @@ import ai.corti.it.support.InteractionsApi;
 import ai.corti.it.support.LeakCheck;
 import ai.corti.it.support.MockCorti;
 import ai.corti.it.support.MockCortiExtension;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -29,6 +36,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -206,6 +215,61 @@ class ContractTest {
             assertThat(MOCK.mock().server().retrieveRecordedRequests(request().withPath(MockCorti.TOKEN_PATH))[0]
                     .containsHeader("Tenant-Name")).isFalse();
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Facade.class)
+    @Timeout(30)
+    void anExplicitNullGenderIsAcceptedOnCreateAndUpdate(Facade facade) throws Exception {
+        try (InteractionsApi api = connect(facade)) {
+            UUID id = UUID.randomUUID();
+
+            assertThat(api.create(fullCreate(null)).getInteractionId()).isNotNull();
+            api.update(id, new InteractionsUpdateRequest().patient(new InteractionsPatient().identifier("p-9").gender(null)));
+
+            assertThat(sentGender(request().withMethod("POST").withPath("/v2/interactions/")).isNull()).isTrue();
+            assertThat(sentGender(request().withMethod("PATCH").withPath("/v2/interactions/" + id)).isNull()).isTrue();
+        }
+    }
+
+    /**
+     * The SDK cannot send an unknown gender (it refuses one before sending), so this speaks HTTP directly: the
+     * spec's nullable gender accepts null and the enum values, and nothing else.
+     */
+    @Test
+    @Timeout(30)
+    void theSpecStillRefusesAGenderOutsideItsEnum() throws Exception {
+        String id = UUID.randomUUID().toString();
+        String create = "{\"encounter\":{\"identifier\":\"e-1\",\"status\":\"planned\",\"type\":\"consultation\"},"
+                + "\"patient\":{\"identifier\":\"p-1\",\"gender\":%s}}";
+        String update = "{\"patient\":{\"identifier\":\"p-1\",\"gender\":%s}}";
+
+        assertThat(send("POST", "/interactions/", create.formatted("null"))).isEqualTo(201);
+        assertThat(send("POST", "/interactions/", create.formatted("\"female\""))).isEqualTo(201);
+        assertThat(send("POST", "/interactions/", create.formatted("\"x\""))).isEqualTo(404);
+        assertThat(send("PATCH", "/interactions/" + id, update.formatted("null"))).isEqualTo(200);
+        assertThat(send("PATCH", "/interactions/" + id, update.formatted("\"x\""))).isEqualTo(404);
+        assertThat(send("PATCH", "/interactions/" + id, update.formatted("1"))).isEqualTo(404);
+    }
+
+    /** The {@code patient.gender} of the one recorded request matching {@code match} (missing if absent). */
+    private static JsonNode sentGender(org.mockserver.model.HttpRequest match) throws Exception {
+        var recorded = MOCK.mock().server().retrieveRecordedRequests(match);
+        assertThat(recorded).hasSize(1);
+        return CortiJson.mapper().readTree(recorded[0].getBodyAsString()).at("/patient/gender");
+    }
+
+    /** Sends one JSON request to MockServer as a client would; MockServer answers 404 to what the spec refuses. */
+    private static int send(String method, String path, String body) throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(MOCK.mock().baseUrl() + path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer contract-token")
+                .header("Tenant-Name", "base")
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static <E extends Enum<E>> List<E> known(E[] values) {

@@ -8,8 +8,9 @@ import java.net.URL;
 /**
  * Where the normalised Corti OpenAPI document lives on the classpath.
  *
- * <p>The document packaged in this module is the build-time normalised copy (see the module's
- * README): it is what the model generator read and what tests, mock servers and tools should load.
+ * <p>The document packaged in this module is assembled at build time from every published Corti text
+ * and normalised (see the module's README): it is what the model generator read and what tests, mock
+ * servers and tools should load.
  *
  * <pre>{@code
  * URL spec = CortiSpec.url();   // e.g. MockServer's openAPI(spec.toString())
@@ -18,7 +19,7 @@ import java.net.URL;
 public final class CortiSpec {
 
     /** Classpath location of the normalised OpenAPI document. */
-    public static final String RESOURCE = "openapi/corti-interactions.yaml";
+    public static final String RESOURCE = "openapi/corti.yaml";
 
     private CortiSpec() {
     }

@@ -46,8 +46,12 @@ public final class SchemaCanonicaliser {
     private JsonNode canonical(JsonNode value, JsonNode schema, boolean keepNulls) {
         JsonNode resolved = spec.resolve(schema);
         if (resolved.path("allOf").size() == 1) {
-            // After normalisation allOf only wraps a $ref to make it nullable: the wrapped schema shapes the value.
+            // A one-member allOf only wraps a $ref (to attach a description): the wrapped schema shapes the value.
             return canonical(value, resolved.get("allOf").get(0), keepNulls);
+        }
+        if (resolved.has("anyOf") && !value.isNull()) {
+            // After normalisation anyOf is "a $ref, or null": the referenced schema shapes a non-null value.
+            return canonical(value, resolved.get("anyOf").get(0), keepNulls);
         }
         if (value.isObject()) {
             // In the schema's property order, so every answer lists its fields the same way.

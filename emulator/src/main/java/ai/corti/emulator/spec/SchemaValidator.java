@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * Validates JSON values against the OpenAPI 3.0 schemas of a {@link SpecSchemas} document: {@code type},
  * {@code required}, {@code properties}, {@code additionalProperties}, {@code items}, {@code enum},
- * {@code nullable}, {@code allOf}, {@code $ref}, and the formats {@code uuid}, {@code date-time},
+ * {@code nullable}, {@code allOf}, {@code anyOf}, {@code $ref}, and the formats {@code uuid}, {@code date-time},
  * {@code int32} and {@code int64}.
  *
  * <p>Two modes, because the emulator is lenient in what it accepts and strict in what it sends:
@@ -110,6 +110,29 @@ public final class SchemaValidator {
             // A $ref has no siblings after normalisation; what matters is the referenced schema.
             check(value, spec.resolve(schema), field, out);
             return;
+        }
+        if (schema.has("anyOf")) {
+            // The normalised spec's "this type, or null": valid when one branch accepts the value; otherwise
+            // the first branch's violations are the useful ones (the null-only branch's are not).
+            List<SchemaViolation> first = null;
+            for (JsonNode branch : schema.get("anyOf")) {
+                List<SchemaViolation> violations = new ArrayList<>();
+                check(value, branch, field, violations);
+                if (violations.isEmpty()) {
+                    first = List.of();
+                    break;
+                }
+                if (first == null) {
+                    first = violations;
+                }
+            }
+            if (first != null && !first.isEmpty()) {
+                out.addAll(first);
+                return;
+            }
+            if (value.isNull()) {
+                return;
+            }
         }
         if (value.isNull()) {
             if (!schema.path("nullable").asBoolean(false)) {

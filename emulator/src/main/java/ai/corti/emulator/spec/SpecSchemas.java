@@ -6,7 +6,12 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,16 +24,22 @@ import java.util.TreeSet;
  *
  * <p>The emulator derives its request validation and its response checks from this document instead of
  * hand-kept copies of field lists and enum values, so a new spec version changes the emulator with it.
- * Loading fails at once, naming the keyword, when the document uses a schema keyword the
- * {@link SchemaValidator} does not implement: silently ignoring one would make the emulator accept what
- * the real API refuses.
+ * Loading fails at once, naming the keyword, when a schema of an operation the emulator serves
+ * ({@link #EMULATED_OPERATIONS}) uses a keyword the {@link SchemaValidator} does not implement: silently
+ * ignoring one would make the emulator accept what the real API refuses. The rest of the document (the
+ * other resources of the assembled spec, with {@code oneOf}, {@code minItems}, ...) is not read by the
+ * emulator and is not checked.
  */
 public final class SpecSchemas {
 
     /** The schema keywords the validator implements or that carry no constraint. */
     public static final Set<String> SUPPORTED_KEYWORDS = Set.of("type", "format", "enum", "required", "properties",
-            "additionalProperties", "items", "nullable", "allOf", "$ref", "description", "example", "default",
-            "title");
+            "additionalProperties", "items", "nullable", "allOf", "anyOf", "$ref", "description", "example",
+            "default", "title");
+
+    /** The operations the emulator serves: the schemas they use, directly or through others, are checked. */
+    public static final Set<String> EMULATED_OPERATIONS = Set.of("interactions_create", "interactions_list",
+            "interactions_get", "interactions_update");
 
     private static final String SCHEMA_REF_PREFIX = "#/components/schemas/";
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head",
@@ -41,7 +52,7 @@ public final class SpecSchemas {
     private SpecSchemas(JsonNode document) {
         this.document = document;
         List<String> unsupported = new ArrayList<>();
-        collectUnsupported(document.path("components").path("schemas"), "components.schemas", true, unsupported);
+        collectUnsupported(usedSchemas(document), "components.schemas", true, unsupported);
         for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
             collectUnsupportedInOperations(path.getKey(), path.getValue(), unsupported);
         }
@@ -230,9 +241,38 @@ public final class SpecSchemas {
         return ref.substring(SCHEMA_REF_PREFIX.length());
     }
 
+    /** The component schemas the emulated operations use, directly or through other components. */
+    private static ObjectNode usedSchemas(JsonNode document) {
+        Deque<JsonNode> pending = new ArrayDeque<>();
+        for (JsonNode pathItem : document.path("paths")) {
+            for (Map.Entry<String, JsonNode> operation : pathItem.properties()) {
+                if (HTTP_METHODS.contains(operation.getKey())
+                        && EMULATED_OPERATIONS.contains(operation.getValue().path("operationId").asText())) {
+                    pending.push(operation.getValue());
+                }
+            }
+        }
+        ObjectNode used = JsonNodeFactory.instance.objectNode();
+        Set<String> seen = new HashSet<>();
+        while (!pending.isEmpty()) {
+            for (JsonNode ref : pending.pop().findValues("$ref")) {
+                String target = ref.asText();
+                if (target.startsWith("#/components/") && seen.add(target)) {
+                    JsonNode component = document.at(target.substring(1));
+                    pending.push(component);
+                    if (target.startsWith(SCHEMA_REF_PREFIX) && !component.isMissingNode()) {
+                        used.set(target.substring(SCHEMA_REF_PREFIX.length()), component);
+                    }
+                }
+            }
+        }
+        return used;
+    }
+
     private static void collectUnsupportedInOperations(String path, JsonNode pathItem, List<String> out) {
         for (Map.Entry<String, JsonNode> operation : pathItem.properties()) {
-            if (!HTTP_METHODS.contains(operation.getKey())) {
+            if (!HTTP_METHODS.contains(operation.getKey())
+                    || !EMULATED_OPERATIONS.contains(operation.getValue().path("operationId").asText())) {
                 continue;
             }
             String where = "paths." + path + "." + operation.getKey();
@@ -283,6 +323,10 @@ public final class SpecSchemas {
         int i = 0;
         for (JsonNode part : node.path("allOf")) {
             collectUnsupported(part, where + ".allOf[" + i++ + "]", false, out);
+        }
+        i = 0;
+        for (JsonNode part : node.path("anyOf")) {
+            collectUnsupported(part, where + ".anyOf[" + i++ + "]", false, out);
         }
     }
 }

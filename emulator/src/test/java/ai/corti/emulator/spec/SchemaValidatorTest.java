@@ -47,7 +47,7 @@ class SchemaValidatorTest {
     }
 
     @Test
-    void nullableThroughAllOfAcceptsNullAndStillChecksTheEnum() throws Exception {
+    void nullableThroughAnyOfAcceptsNullAndStillChecksTheEnum() throws Exception {
         assertThat(request.validate(JSON.readTree("{\"identifier\":\"p\",\"gender\":null}"), "InteractionsPatient"))
                 .isEmpty();
         assertThat(request.validate(JSON.readTree("{\"identifier\":\"p\",\"gender\":\"robot\"}"), "InteractionsPatient"))
@@ -81,9 +81,18 @@ class SchemaValidatorTest {
     void aDocumentWithAKeywordTheValidatorDoesNotImplementIsRefusedAtLoad() {
         String yaml = """
                 openapi: 3.0.0
-                paths: {}
+                paths:
+                  /interactions/{id}:
+                    get:
+                      operationId: interactions_get
+                      responses:
+                        '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Person'}}}}
                 components:
                   schemas:
+                    Person:
+                      type: object
+                      properties:
+                        name: {anyOf: [{$ref: '#/components/schemas/Name'}, {type: string, nullable: true, enum: [null]}]}
                     Name:
                       type: string
                       maxLength: 10
@@ -91,6 +100,27 @@ class SchemaValidatorTest {
 
         assertThatThrownBy(() -> SpecSchemas.parse(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))))
                 .hasMessageContaining("components.schemas.Name.maxLength");
+    }
+
+    @Test
+    void schemasOfOperationsTheEmulatorDoesNotServeAreNotChecked() throws Exception {
+        String yaml = """
+                openapi: 3.0.0
+                paths:
+                  /documents/:
+                    post:
+                      operationId: guided_documents_generate
+                      requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/Request'}}}}
+                      responses: {'200': {description: ok}}
+                components:
+                  schemas:
+                    Request:
+                      oneOf: [{$ref: '#/components/schemas/Text'}]
+                    Text: {type: string, minLength: 1}
+                """;
+
+        assertThat(SpecSchemas.parse(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)))
+                .schema("Text").path("minLength").asInt()).isEqualTo(1);
     }
 
     @Test

@@ -6,11 +6,15 @@ import static org.mockserver.model.HttpResponse.response;
 import ai.corti.client.core.testing.Fixtures;
 import ai.corti.spec.CortiSpec;
 import org.mockserver.configuration.Configuration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.mockserver.integration.ClientAndServer;
 import org.mockserver.matchers.TimeToLive;
 import org.mockserver.matchers.Times;
+import org.mockserver.mock.Expectation;
 import org.mockserver.mock.OpenAPIExpectation;
 import org.mockserver.model.HttpRequest;
+import org.mockserver.model.ClearType;
 import org.mockserver.model.HttpResponse;
 import org.mockserver.model.MediaType;
 
@@ -30,6 +34,8 @@ public final class MockCorti implements AutoCloseable {
     private static final int FAULT_PRIORITY = 10;
 
     private final ClientAndServer server;
+    /** The faults added since the last reset, removed by {@link #reset()} while the spec's expectations stay. */
+    private final List<String> faults = new CopyOnWriteArrayList<>();
 
     private MockCorti() {
         Configuration configuration = Configuration.configuration()
@@ -64,18 +70,24 @@ public final class MockCorti implements AutoCloseable {
 
     /** Answers the next {@code times} requests matching {@code match} with {@code answer}, before the spec. */
     public void fault(HttpRequest match, int times, HttpResponse answer) {
-        server.when(match, Times.exactly(times), TimeToLive.unlimited(), FAULT_PRIORITY).respond(answer);
+        remember(server.when(match, Times.exactly(times), TimeToLive.unlimited(), FAULT_PRIORITY).respond(answer));
     }
 
     /** Answers every request matching {@code match} with {@code answer}, before the spec. */
     public void faultAlways(HttpRequest match, HttpResponse answer) {
-        server.when(match, Times.unlimited(), TimeToLive.unlimited(), FAULT_PRIORITY).respond(answer);
+        remember(server.when(match, Times.unlimited(), TimeToLive.unlimited(), FAULT_PRIORITY).respond(answer));
     }
 
     /** Drops the connection of the next {@code times} requests matching {@code match}. */
     public void drop(HttpRequest match, int times) {
-        server.when(match, Times.exactly(times), TimeToLive.unlimited(), FAULT_PRIORITY)
-                .error(org.mockserver.model.HttpError.error().withDropConnection(true));
+        remember(server.when(match, Times.exactly(times), TimeToLive.unlimited(), FAULT_PRIORITY)
+                .error(org.mockserver.model.HttpError.error().withDropConnection(true)));
+    }
+
+    private void remember(Expectation[] added) {
+        for (Expectation expectation : added) {
+            faults.add(expectation.getId());
+        }
     }
 
     /** Counts the requests received that match (MockServer's verify miscounts OpenAPI matchers). */
@@ -93,12 +105,17 @@ public final class MockCorti implements AutoCloseable {
         return count(request().withPath(TOKEN_PATH));
     }
 
-    /** Forgets recorded requests and faults, keeping the spec and token expectations. */
+    /**
+     * Forgets recorded requests and faults, keeping the spec and token expectations. The spec is not
+     * reloaded: parsing the whole assembled document takes MockServer a few hundred milliseconds, once per
+     * test class is enough.
+     */
     public void reset() {
-        server.reset();
-        server.upsert(OpenAPIExpectation.openAPIExpectation(CortiSpec.url().toString()));
-        server.when(request().withMethod("POST").withPath(TOKEN_PATH))
-                .respond(json(200, Fixtures.token("mock-token", 300)));
+        for (String id : faults) {
+            server.clear(id, ClearType.EXPECTATIONS);
+        }
+        faults.clear();
+        server.clear(request(), ClearType.LOG);
     }
 
     /** A JSON response. */

@@ -5,6 +5,7 @@ import java.util.List;
 /** The OpenAPI document cannot be used: it lists every problem found, each with its location. */
 public final class InvalidSpecException extends RuntimeException {
 
+    /** Serialisation version. */
     private static final long serialVersionUID = 1L;
 
     private final List<String> problems;

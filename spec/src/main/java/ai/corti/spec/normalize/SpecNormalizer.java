@@ -1,146 +1,53 @@
 package ai.corti.spec.normalize;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
- * Rewrites the quirks of Corti's published OpenAPI document into plain OpenAPI 3.0 that code
- * generators and validators read as intended. The published text is never edited by hand: a newer
- * published document with the same quirks goes through the same rules.
+ * Rewrites the quirks of Corti's published OpenAPI texts into plain OpenAPI 3.0 that code generators and
+ * validators read as intended. The published text is never edited by hand: a newer published document with
+ * the same quirks goes through the same rules.
  *
- * <p>The rules, in order (each is described in the module's README):
+ * <p>The rules, in the order they run (each is described, with its reason, in the module's README and on
+ * its class):
  * <ol>
- *   <li><b>{@code $ref} with siblings.</b> OpenAPI 3.0 ignores every key beside {@code $ref}, but
- *       generators do not agree on that ({@code type: object} beside a {@code $ref} makes some emit
- *       {@code Object}). Siblings are dropped, except {@code nullable: true}, which is kept meaningful
- *       by wrapping the reference: {@code {allOf: [{$ref}], nullable: true}}.</li>
- *   <li><b>{@code items} on a non-array schema.</b> {@code items: {}} on the {@code UUID} schema makes
- *       generators type every UUID as {@code List<Object>}; {@code items} is removed wherever
- *       {@code type} is not {@code array}.</li>
- *   <li><b>Inline enums on query parameters.</b> Generators make no type for them when only models
- *       are generated, so they are moved to {@code components/schemas} as
- *       {@code <OperationId><Parameter>Enum} (e.g. {@code InteractionsListSortEnum}) and referenced.</li>
+ *   <li>{@link QueryEnumRule}: inline enums of query parameters become named components;</li>
+ *   <li>{@link RefSiblingsRule}: siblings of {@code $ref} are dropped; {@code nullable} becomes
+ *       {@code anyOf [$ref, null]};</li>
+ *   <li>{@link ItemsOnNonArrayRule}: {@code items} is removed from schemas that are not arrays;</li>
+ *   <li>{@link DiscriminatorMappingRule}: mapping values written as objects become reference strings;</li>
+ *   <li>{@link MultilineDefaultRule}: multi-line string defaults move to {@code x-corti-default};</li>
+ *   <li>{@link BinaryResponseRule}: binary bodies under a non-JSON media type become
+ *       {@code application/octet-stream};</li>
+ *   <li>{@link TagRule}: one PascalCase tag per operation, the published one kept aside.</li>
  * </ol>
+ * Example payloads ({@code example}, {@code examples}) and vendor extensions ({@code x-*}) are never
+ * rewritten.
  */
 public final class SpecNormalizer {
 
-    private final List<String> changes = new ArrayList<>();
+    private static final List<NormalizerRule> RULES = List.of(
+            new QueryEnumRule(),
+            new RefSiblingsRule(),
+            new ItemsOnNonArrayRule(),
+            new DiscriminatorMappingRule(),
+            new MultilineDefaultRule(),
+            new BinaryResponseRule(),
+            new TagRule());
 
     /**
      * Normalises the document in place.
      *
-     * @param root the parsed document (must have passed {@link SpecValidator})
+     * @param root the parsed document (must have passed {@link SpecValidator#validate})
      * @return one line per change made, each naming its location
+     * @throws InvalidSpecException when a rule cannot be applied (e.g. a name it needs is taken)
      */
     public List<String> normalize(ObjectNode root) {
-        changes.clear();
-        liftInlineQueryEnums(root);
-        walk(root, "");
+        List<String> changes = new ArrayList<>();
+        for (NormalizerRule rule : RULES) {
+            rule.apply(root, changes);
+        }
         return List.copyOf(changes);
-    }
-
-    private void walk(JsonNode node, String where) {
-        if (node.isObject()) {
-            ObjectNode object = (ObjectNode) node;
-            if (object.has("$ref") && object.size() > 1) {
-                collapseRefSiblings(object, where);
-            }
-            dropItemsOnNonArray(object, where);
-            for (Map.Entry<String, JsonNode> field : object.properties()) {
-                if (!SpecTree.isOpaque(field.getKey())) {
-                    walk(field.getValue(), SpecTree.child(where, field.getKey()));
-                }
-            }
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                walk(node.get(i), where + "[" + i + "]");
-            }
-        }
-    }
-
-    private void collapseRefSiblings(ObjectNode object, String where) {
-        JsonNode ref = object.get("$ref");
-        boolean nullable = object.path("nullable").asBoolean(false);
-        JsonNode description = object.get("description");
-        List<String> dropped = new ArrayList<>();
-        object.fieldNames().forEachRemaining(name -> {
-            if (!name.equals("$ref")) {
-                dropped.add(name);
-            }
-        });
-        object.removeAll();
-        if (nullable) {
-            // allOf with one member is how OpenAPI 3.0 says "this type, or null".
-            ArrayNode allOf = object.putArray("allOf");
-            allOf.addObject().set("$ref", ref);
-            object.put("nullable", true);
-            if (description != null) {
-                object.set("description", description);
-            }
-            changes.add(where + ": $ref with siblings " + dropped + " -> allOf [$ref] + nullable");
-        } else {
-            object.set("$ref", ref);
-            changes.add(where + ": $ref with siblings " + dropped + " -> plain $ref");
-        }
-    }
-
-    private void dropItemsOnNonArray(ObjectNode object, String where) {
-        JsonNode type = object.get("type");
-        if (object.has("items") && type != null && type.isTextual() && !type.asText().equals("array")) {
-            object.remove("items");
-            changes.add(where + ": 'items' on a schema of type '" + type.asText() + "' removed");
-        }
-    }
-
-    private void liftInlineQueryEnums(ObjectNode root) {
-        ObjectNode schemas = root.withObject("/components/schemas");
-        for (Map.Entry<String, JsonNode> path : root.path("paths").properties()) {
-            for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
-                if (!SpecValidator.METHODS.contains(op.getKey())) {
-                    continue;
-                }
-                JsonNode parameters = op.getValue().path("parameters");
-                for (int i = 0; i < parameters.size(); i++) {
-                    JsonNode parameter = parameters.get(i);
-                    JsonNode schema = parameter.path("schema");
-                    if (!"query".equals(parameter.path("in").asText()) || !schema.has("enum") || schema.has("$ref")) {
-                        continue;
-                    }
-                    String name = pascal(op.getValue().path("operationId").asText())
-                            + pascal(parameter.path("name").asText()) + "Enum";
-                    String where = "paths." + path.getKey() + "." + op.getKey() + ".parameters[" + i + "]";
-                    JsonNode existing = schemas.get(name);
-                    if (existing != null && !existing.equals(schema)) {
-                        throw new InvalidSpecException(where, List.of("cannot lift the inline enum to components.schemas."
-                                + name + ": a different schema already has that name"));
-                    }
-                    schemas.set(name, schema.deepCopy());
-                    ((ObjectNode) parameter).putObject("schema").put("$ref", "#/components/schemas/" + name);
-                    changes.add(where + ": inline query enum -> components.schemas." + name);
-                }
-            }
-        }
-    }
-
-    /** {@code interactions_list} -> {@code InteractionsList}; {@code encounter-status} -> {@code EncounterStatus}. */
-    static String pascal(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        boolean upper = true;
-        for (char c : text.toCharArray()) {
-            if (!Character.isLetterOrDigit(c)) {
-                upper = true;
-            } else if (upper) {
-                out.append(String.valueOf(c).toUpperCase(Locale.ROOT));
-                upper = false;
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

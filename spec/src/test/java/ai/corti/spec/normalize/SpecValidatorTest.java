@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class SpecValidatorTest {
 
     private static JsonNode yaml(String text) throws Exception {
-        return SpecNormalizerMain.yamlMapper().readTree(text);
+        return SpecYaml.mapper().readTree(text);
     }
 
     @Test
@@ -58,15 +55,57 @@ class SpecValidatorTest {
     }
 
     @Test
-    void brokenYamlFailsTheBuildStepWithItsPosition(@TempDir Path dir) throws Exception {
-        Path source = dir.resolve("bad.yaml");
-        Files.writeString(source, "openapi: 3.0.0\npaths: [unclosed\n");
+    void afterNormalisingEachOperationHasOneTagThatPrefixesItsOperationId() throws Exception {
+        JsonNode doc = yaml("""
+                openapi: 3.0.3
+                info: {title: t, version: '1'}
+                paths:
+                  /documents/:
+                    post: {operationId: guided_documents_generate, tags: [GuidedDocuments], responses: {}}
+                    get: {operationId: documents_list, tags: [GuidedDocuments], responses: {}}
+                  /facts/:
+                    get: {operationId: facts_list, tags: [Facts, Other], responses: {}}
+                    post: {operationId: facts_create, tags: [Guided Facts], responses: {}}
+                    patch: {operationId: factsBatchUpdate, tags: [Facts], responses: {}}
+                """);
 
-        assertThatThrownBy(() -> SpecNormalizerMain.normalizeFile(source, dir.resolve("out.yaml")))
-                .isInstanceOf(InvalidSpecException.class)
-                .hasMessageContaining("bad.yaml")
-                .hasMessageContaining("not valid YAML")
-                .hasMessageContaining("line");
-        assertThat(dir.resolve("out.yaml")).doesNotExist();
+        InvalidSpecException e = catchThrowableOfType(InvalidSpecException.class,
+                () -> new SpecValidator().validateNormalised("test.yaml", doc));
+
+        assertThat(e.problems()).containsExactlyInAnyOrder(
+                "paths./documents/.get: operationId 'documents_list' does not start with 'guided_documents_', "
+                        + "the snake_case of its tag 'GuidedDocuments'",
+                "paths./facts/.get (facts_list): expected exactly one tag, found [\"Facts\",\"Other\"]",
+                "paths./facts/.post (facts_create): tag 'Guided Facts' is not PascalCase",
+                "paths./facts/.patch: operationId 'factsBatchUpdate' is not snake_case");
+    }
+
+    @Test
+    void afterNormalisingDiscriminatorMappingsAreResolvingStrings() throws Exception {
+        JsonNode doc = yaml("""
+                openapi: 3.0.3
+                info: {title: t, version: '1'}
+                paths:
+                  /a:
+                    get: {operationId: a_get, tags: [A], responses: {}}
+                components:
+                  schemas:
+                    Text: {type: object}
+                    Node:
+                      oneOf: [{$ref: '#/components/schemas/Text'}]
+                      discriminator:
+                        propertyName: type
+                        mapping:
+                          text: '#/components/schemas/Text'
+                          object: {$ref: '#/components/schemas/Text'}
+                          gone: '#/components/schemas/Gone'
+                """);
+
+        InvalidSpecException e = catchThrowableOfType(InvalidSpecException.class,
+                () -> new SpecValidator().validateNormalised("test.yaml", doc));
+
+        assertThat(e.problems()).containsExactlyInAnyOrder(
+                "components.schemas.Node.discriminator.mapping.object: must be a reference string",
+                "components.schemas.Node.discriminator.mapping.gone: '#/components/schemas/Gone' points to nothing");
     }
 }
