@@ -84,7 +84,7 @@ class PipelineRetryTest {
     @AfterEach
     void stop() {
         if (pipeline != null) {
-            pipeline.close();
+            pipeline.closeAndWait(java.time.Duration.ofSeconds(5));
         }
         server.close();
     }
