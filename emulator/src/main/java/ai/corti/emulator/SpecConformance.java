@@ -32,7 +32,7 @@ public final class SpecConformance {
      */
     public SpecConformance(SpecSchemas spec) {
         this.spec = spec;
-        this.validator = new SchemaValidator(spec, SchemaValidator.Mode.RESPONSE);
+        this.validator = spec.validator(SchemaValidator.Mode.RESPONSE);
     }
 
     /**
