@@ -55,8 +55,8 @@ public final class SchemaValidator {
 
     private final SpecSchemas spec;
     private final JsonSchemaTranslator.Translation translation;
-    private final SchemaRegistry registry;
     private final String documentIri;
+    private final Schema document;
     private final ViolationMessages messages;
     private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
 
@@ -72,12 +72,16 @@ public final class SchemaValidator {
         this.translation = JsonSchemaTranslator.translate(spec.document(), mode);
         this.documentIri = BASE + mode.name().toLowerCase(Locale.ROOT) + ".json";
         String text = translation.document().toString();
-        this.registry = SchemaRegistry.withDialect(dialect(mode), builder -> builder
+        SchemaRegistry registry = SchemaRegistry.withDialect(dialect(mode), builder -> builder
                 .schemas(Map.of(documentIri, text))
                 .schemaRegistryConfig(SchemaRegistryConfig.builder()
                         .formatAssertionsEnabled(true) // 2020-12 only annotates formats unless asked
                         .locale(Locale.ENGLISH)
                         .build()));
+        // The whole document, read once: every schema is then a sub-schema of it. (Asking the registry for
+        // "document#/pointer" instead would read and build the document again for every pointer.) Its own keywords
+        // (openapi, paths, ...) are no JSON Schema keywords, so they are inert annotations.
+        this.document = registry.getSchema(SchemaLocation.of(documentIri));
         this.messages = new ViolationMessages(translation.document());
         for (String root : translation.roots()) {
             compiled.computeIfAbsent(root, this::compile);
@@ -148,7 +152,7 @@ public final class SchemaValidator {
 
     private Schema compile(String pointer) {
         try {
-            Schema schema = registry.getSchema(SchemaLocation.of(documentIri + "#" + pointer));
+            Schema schema = document.getSubSchema(SchemaLocation.of(documentIri + "#" + pointer).getFragment());
             schema.initializeValidators(); // resolves every $ref now, so a dangling one fails here, not mid-request
             return schema;
         } catch (RuntimeException e) {
