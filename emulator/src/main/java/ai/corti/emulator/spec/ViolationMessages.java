@@ -16,9 +16,10 @@ import java.util.Set;
  * path ({@code encounter.status}, {@code interactions[2].id}), with a message that says what was expected and what
  * came ({@code must be one of planned, ... (was 'archived')}).
  *
- * <p>A failed {@code oneOf}/{@code anyOf} is reported by the errors of its one candidate branch when there is one
- * (the discriminator picked it, or there is a single branch), and otherwise as one line naming the alternatives:
- * listing why each alternative failed would bury the answer.
+ * <p>A failed {@code oneOf}/{@code anyOf} is reported by the errors of its one candidate alternative when there is
+ * one (the discriminator picked it, or there is only one). Otherwise it is one line naming the alternatives, followed
+ * by the errors of the closest one if there is such (of the alternatives the value is the right kind for, the one
+ * with strictly the fewest errors): listing why every alternative failed would bury the answer.
  */
 final class ViolationMessages {
 
@@ -88,7 +89,9 @@ final class ViolationMessages {
         Error summary = null;
         Error discriminator = null;
         List<Item> children = new ArrayList<>();
-        Set<Object> branches = new LinkedHashSet<>();
+        Map<Object, Integer> errorsPerBranch = new LinkedHashMap<>();
+        Set<Object> wrongType = new LinkedHashSet<>();
+        int depth = instanceDepth(composite);
         for (Item item : items) {
             if (item.path().size() == size) {
                 if ("discriminator".equals(item.error().getKeyword())) {
@@ -98,24 +101,89 @@ final class ViolationMessages {
                 }
             } else {
                 children.add(item);
-                branches.add(item.path().get(size));
+                errorsPerBranch.merge(item.path().get(size), 1, Integer::sum);
+                NodePath location = item.error().getInstanceLocation();
+                if ("type".equals(item.error().getKeyword()) && location != null && location.getNameCount() == depth) {
+                    wrongType.add(item.path().get(size)); // this alternative is not even the value's kind
+                }
             }
         }
         JsonNode alternatives = walk(root, composite);
         if (discriminator != null) {
             out.add(discriminatorViolation(discriminator, alternatives, walk(root, composite.subList(0, size - 1)),
                     prefix));
-        } else if (branches.size() == 1) {
-            render(children, size + 1, root, prefix, out);
-        } else if (summary != null) {
-            out.add(plain(summary, prefix));
-        } else {
-            // anyOf reports no error of its own: name the value it applied to, found from a child's location.
-            Item child = children.get(0);
-            String field = field(prefix, child.error().getInstanceLocation(), instanceDepth(composite));
-            out.add(new SchemaViolation(field, "must match at least one of: " + names(alternatives)
-                    + " (it matched none)"));
+            return;
         }
+        if (errorsPerBranch.size() == 1) {
+            render(children, size + 1, root, prefix, out); // the discriminator's pick, or the only alternative
+            return;
+        }
+        // anyOf reports no error of its own: its value is found from a child's location.
+        String field = summary != null ? field(prefix, summary.getInstanceLocation(), Integer.MAX_VALUE)
+                : field(prefix, children.get(0).error().getInstanceLocation(), depth);
+        String matched = summary == null ? "0" : argument(summary, 0).asText("0");
+        String indexes = summary == null ? "" : argument(summary, 1).asText("");
+        Object closest = matched.equals("0") ? closest(errorsPerBranch, wrongType) : null;
+        out.add(new SchemaViolation(field.isEmpty() ? "body" : field, compositeMessage(
+                String.valueOf(composite.get(size - 1)), alternatives, matched, indexes, closest)));
+        if (closest != null) {
+            List<Item> closestErrors = new ArrayList<>();
+            for (Item child : children) {
+                if (closest.equals(child.path().get(size))) {
+                    closestErrors.add(child);
+                }
+            }
+            render(closestErrors, size + 1, root, prefix, out);
+        }
+    }
+
+    /**
+     * The alternative the sender most likely meant: of those the value is the right kind for (no {@code type}
+     * error on the value itself), the one with strictly the fewest errors; {@code null} when that is a tie.
+     */
+    private static Object closest(Map<Object, Integer> errorsPerBranch, Set<Object> wrongType) {
+        Object best = null;
+        int bestScore = Integer.MAX_VALUE;
+        boolean tie = false;
+        for (Map.Entry<Object, Integer> branch : errorsPerBranch.entrySet()) {
+            // A wrong kind ranks below any number of errors of the right kind.
+            int score = (wrongType.contains(branch.getKey()) ? 1 << 20 : 0) + branch.getValue();
+            if (score < bestScore) {
+                best = branch.getKey();
+                bestScore = score;
+                tie = false;
+            } else if (score == bestScore) {
+                tie = true;
+            }
+        }
+        return tie ? null : best;
+    }
+
+    /**
+     * E.g. {@code must match exactly one of: A, B (it matched none; closest: A)}.
+     *
+     * @param keyword      {@code oneOf} or {@code anyOf}
+     * @param alternatives the keyword's schemas, for their names
+     * @param matched      how many alternatives matched
+     * @param indexes      which ones (0-based, comma-separated), when more than one did
+     * @param closest      the index of the closest alternative, whose errors are reported too, or {@code null}
+     */
+    private static String compositeMessage(String keyword, JsonNode alternatives, String matched, String indexes,
+                                           Object closest) {
+        String start = (keyword.equals("anyOf") ? "must match at least one of: " : "must match exactly one of: ")
+                + names(alternatives);
+        if (matched.equals("0")) {
+            return start + (closest instanceof Integer index
+                    ? " (it matched none; closest: " + branchName(alternatives.path(index), index) + ")"
+                    : " (it matched none)");
+        }
+        List<String> names = new ArrayList<>();
+        for (String index : indexes.split(",\\s*")) {
+            if (index.matches("\\d+")) {
+                names.add(branchName(alternatives.path(Integer.parseInt(index)), Integer.parseInt(index)));
+            }
+        }
+        return start + " (it matched " + matched + (names.isEmpty() ? "" : ": " + String.join(", ", names)) + ")";
     }
 
     private SchemaViolation discriminatorViolation(Error error, JsonNode alternatives, JsonNode owner, String prefix) {
@@ -167,25 +235,11 @@ final class ViolationMessages {
             case "minProperties" -> "must have at least " + schema + " properties (had " + value.size() + ")";
             case "maxProperties" -> "must have at most " + schema + " properties (had " + value.size() + ")";
             case "not" -> "must not match " + nameOr(schema, "the schema in 'not'");
-            case "oneOf" -> oneOfMessage(error, schema);
+            case "oneOf" -> compositeMessage("oneOf", schema, argument(error, 0).asText("0"),
+                    argument(error, 1).asText(""), null);
             case "false" -> "is not allowed";
             default -> error.getMessage();
         };
-    }
-
-    private static String oneOfMessage(Error error, JsonNode alternatives) {
-        String matched = argument(error, 0).asText("0");
-        String start = "must match exactly one of: " + names(alternatives);
-        if (matched.equals("0")) {
-            return start + " (it matched none)";
-        }
-        List<String> names = new ArrayList<>();
-        for (String index : argument(error, 1).asText("").split(",\\s*")) {
-            if (index.matches("\\d+")) {
-                names.add(branchName(alternatives.path(Integer.parseInt(index)), Integer.parseInt(index)));
-            }
-        }
-        return start + " (it matched " + matched + (names.isEmpty() ? "" : ": " + String.join(", ", names)) + ")";
     }
 
     private static String formatMessage(String format, JsonNode value) {
