@@ -238,7 +238,9 @@ final class ViolationMessages {
             case "oneOf" -> compositeMessage("oneOf", schema, argument(error, 0).asText("0"),
                     argument(error, 1).asText(""), null);
             case "false" -> "is not allowed";
-            default -> error.getMessage();
+            // A keyword OpenAPI 3.0 does not have. Not the library's message: that would load its resource
+            // bundle, file I/O that has no place on an event loop.
+            default -> "must satisfy " + keyword + ": " + schema + " (was " + shown(value) + ")";
         };
     }
 

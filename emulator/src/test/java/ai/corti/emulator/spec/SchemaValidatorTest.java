@@ -191,6 +191,25 @@ class SchemaValidatorTest {
     }
 
     @Test
+    void keywordsBeyondOpenApi30AreEnforcedTooWithAPlainMessage() {
+        SpecSchemas newer = parse("""
+                openapi: 3.0.0
+                paths: {}
+                components:
+                  schemas:
+                    Range:
+                      type: object
+                      dependentRequired:
+                        start:
+                          - end
+                """);
+
+        assertThat(violations(newer, SchemaValidator.Mode.REQUEST, "Range", "{\"start\":1}"))
+                .containsExactly("body: must satisfy dependentRequired: {\"start\":[\"end\"]} (was {\"start\":1})");
+        assertThat(violations(newer, SchemaValidator.Mode.REQUEST, "Range", "{\"start\":1,\"end\":2}")).isEmpty();
+    }
+
+    @Test
     void onlyTheDocumentsOwnSchemaNodesCanBeValidatedAgainst() {
         JsonNode copy = spec.schema("ErrorResponse").deepCopy();
 
