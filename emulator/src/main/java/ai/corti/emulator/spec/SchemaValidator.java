@@ -11,10 +11,12 @@ import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.keyword.AnnotationKeyword;
 import com.networknt.schema.keyword.Keyword;
 import com.networknt.schema.keyword.KeywordFactory;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Validates JSON values against the schemas of a {@link SpecSchemas} document with the networknt
@@ -76,7 +78,7 @@ public final class SchemaValidator {
                 .schemas(Map.of(documentIri, text))
                 .schemaRegistryConfig(SchemaRegistryConfig.builder()
                         .formatAssertionsEnabled(true) // 2020-12 only annotates formats unless asked
-                        .locale(Locale.ENGLISH)
+                        .messageSource(SchemaValidator::plainMessage)
                         .build()));
         // The whole document, read once: every schema is then a sub-schema of it. (Asking the registry for
         // "document#/pointer" instead would read and build the document again for every pointer.) Its own keywords
@@ -159,6 +161,18 @@ public final class SchemaValidator {
             throw new IllegalStateException("The OpenAPI document's schema at " + pointer
                     + " cannot be compiled: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The library's messages without its resource bundle. {@link ViolationMessages} writes the emulator's own; this
+     * only words what the library says itself (e.g. why a schema does not compile). Loading the bundle would be file
+     * I/O, and its name ({@code jsv-messages}) is shared with the older copy of the library inside MockServer's
+     * standalone jar: whichever comes first on a classpath is the one both get.
+     */
+    private static String plainMessage(String key, Supplier<String> fallback, Locale locale,
+                                       Object... arguments) {
+        String text = fallback == null ? null : fallback.get();
+        return text != null ? text : key + " " + Arrays.toString(arguments);
     }
 
     /** OpenAPI 3.1's dialect (JSON Schema 2020-12 with {@code discriminator}) with the emulator's formats. */
