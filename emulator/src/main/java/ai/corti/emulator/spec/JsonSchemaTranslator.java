@@ -44,8 +44,6 @@ final class JsonSchemaTranslator {
     static final String OPEN_SCHEMAS = "x-emulator-open-schemas";
 
     private static final String COMPONENT_PREFIX = "#/components/schemas/";
-    private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head",
-            "patch", "trace");
     private static final int MAX_REF_HOPS = 32;
 
     /**
@@ -153,7 +151,7 @@ final class JsonSchemaTranslator {
     private void translatePathItem(JsonNode in, ObjectNode out, String pointer) {
         translateParameters(in.path("parameters"), out, pointer + "/parameters");
         for (Map.Entry<String, JsonNode> operation : in.properties()) {
-            if (!HTTP_METHODS.contains(operation.getKey()) || !operation.getValue().isObject()) {
+            if (!SpecSchemas.HTTP_METHODS.contains(operation.getKey()) || !operation.getValue().isObject()) {
                 continue;
             }
             JsonNode op = operation.getValue();

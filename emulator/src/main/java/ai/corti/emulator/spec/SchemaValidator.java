@@ -3,6 +3,7 @@ package ai.corti.emulator.spec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaContext;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
@@ -193,7 +194,7 @@ public final class SchemaValidator {
         private final Map<String, Keyword> keywords = new ConcurrentHashMap<>();
 
         @Override
-        public Keyword getKeyword(String value, com.networknt.schema.SchemaContext schemaContext) {
+        public Keyword getKeyword(String value, SchemaContext schemaContext) {
             return keywords.computeIfAbsent(value, AnnotationKeyword::new);
         }
     }

@@ -25,7 +25,8 @@ import java.util.Set;
 public final class SpecSchemas {
 
     private static final String SCHEMA_REF_PREFIX = "#/components/schemas/";
-    private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head",
+    /** The keys of a path item that are operations. */
+    static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head",
             "patch", "trace");
 
     private static volatile SpecSchemas shared;

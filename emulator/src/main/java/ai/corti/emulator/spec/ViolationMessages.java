@@ -2,6 +2,7 @@ package ai.corti.emulator.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.path.NodePath;
 import java.util.ArrayList;
@@ -359,7 +360,7 @@ final class ViolationMessages {
         if (arguments == null || arguments.length <= index || arguments[index] == null) {
             return MissingNode.getInstance();
         }
-        return com.fasterxml.jackson.databind.node.TextNode.valueOf(String.valueOf(arguments[index]));
+        return TextNode.valueOf(String.valueOf(arguments[index]));
     }
 
     private static String names(JsonNode alternatives) {
