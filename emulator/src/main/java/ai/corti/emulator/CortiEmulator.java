@@ -1,6 +1,7 @@
 package ai.corti.emulator;
 
 import ai.corti.client.core.CortiClientBuilder;
+import ai.corti.emulator.spec.SchemaValidator;
 import ai.corti.emulator.spec.SpecSchemas;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +63,15 @@ public final class CortiEmulator implements AutoCloseable {
         this.clientSecret = builder.clientSecret;
         this.tokenLifetime = builder.tokenLifetime;
         this.journal = new ExchangeJournal(builder.exchangeLimit);
-        SpecSchemas spec = SpecSchemas.shared();
+        SpecSchemas spec = builder.spec != null ? builder.spec : SpecSchemas.shared();
+        // Compiled now, on the caller's thread (never on an event loop), and once per document: a document the
+        // emulator cannot serve fails here, naming what is wrong.
+        spec.validator(SchemaValidator.Mode.REQUEST);
+        spec.validator(SchemaValidator.Mode.RESPONSE);
+        for (String operationId : List.of(InteractionsApi.CREATE, InteractionsApi.LIST, InteractionsApi.GET,
+                InteractionsApi.UPDATE)) {
+            spec.operation(operationId);
+        }
         TokenIssuer issuer = new TokenIssuer(builder.clock, tokenLifetime);
         // The stream URL needs the port, known only once bound: read per call.
         AtomicInteger boundPort = new AtomicInteger();
@@ -275,6 +284,7 @@ public final class CortiEmulator implements AutoCloseable {
         private String clientSecret = DEFAULT_CLIENT_SECRET;
         private Clock clock = Clock.systemUTC();
         private int exchangeLimit = DEFAULT_EXCHANGE_LIMIT;
+        private SpecSchemas spec;
 
         private Builder() {
         }
@@ -352,9 +362,25 @@ public final class CortiEmulator implements AutoCloseable {
         }
 
         /**
+         * Sets the OpenAPI document requests and answers are validated against. Default: the packaged Corti
+         * document ({@link SpecSchemas#shared()}). Meant for trying the emulator against a changed document, e.g.
+         * {@code SpecSchemas.of(changedCopyOfTheDocument)} with stricter schemas; the document must keep the
+         * operations the emulator serves ({@link #start()} fails otherwise).
+         *
+         * @param spec the document
+         * @return this builder
+         */
+        public Builder spec(SpecSchemas spec) {
+            this.spec = Objects.requireNonNull(spec, "spec");
+            return this;
+        }
+
+        /**
          * Starts the emulator.
          *
          * @return the running emulator; close it when done
+         * @throws IllegalArgumentException when the document lacks an operation the emulator serves
+         * @throws IllegalStateException    when a schema of the document cannot be compiled
          */
         public CortiEmulator start() {
             return new CortiEmulator(this);

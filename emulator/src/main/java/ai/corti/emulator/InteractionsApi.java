@@ -54,7 +54,7 @@ final class InteractionsApi {
     InteractionsApi(InteractionStore store, SpecSchemas spec, Timestamps timestamps, Function<UUID, String> websocketUrl) {
         this.store = store;
         this.spec = spec;
-        this.validator = new SchemaValidator(spec, SchemaValidator.Mode.REQUEST);
+        this.validator = spec.validator(SchemaValidator.Mode.REQUEST);
         this.canonicaliser = new SchemaCanonicaliser(spec);
         this.timestamps = timestamps;
         this.websocketUrl = websocketUrl;

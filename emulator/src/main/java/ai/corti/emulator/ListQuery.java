@@ -69,7 +69,7 @@ final class ListQuery {
      * @throws InvalidRequest naming every invalid parameter
      */
     static ListQuery parse(Map<String, List<String>> query, SpecSchemas spec) {
-        SchemaValidator validator = new SchemaValidator(spec, SchemaValidator.Mode.REQUEST);
+        SchemaValidator validator = spec.validator(SchemaValidator.Mode.REQUEST);
         List<SchemaViolation> violations = new ArrayList<>();
 
         String sort = single(query, "sort", violations);

@@ -111,10 +111,18 @@ final class Router {
         return Route.NONE;
     }
 
-    /** Computes the answer; a bug becomes a 500 problem here instead of a dropped connection. */
+    /**
+     * Computes the answer and checks it against the spec, refusals included; a bug becomes a 500 problem here
+     * instead of a dropped connection.
+     */
     private Reply answer(IncomingRequest request, Route route, Faults.Fault fault) {
         try {
-            Reply reply = dispatch(request, route, fault);
+            Reply reply;
+            try {
+                reply = dispatch(request, route, fault);
+            } catch (InvalidRequest invalid) {
+                reply = ProblemResponses.badRequest(request.requestId(), invalid);
+            }
             if (!RecordedExchange.TOKEN.equals(route.operationId()) && request.path().startsWith(API_PREFIX)) {
                 List<String> problems = conformance.violations(route.operationId(), reply.status(),
                         reply.contentType(), reply.headers().get("WWW-Authenticate"), reply.body());
@@ -126,8 +134,6 @@ final class Router {
                 }
             }
             return reply;
-        } catch (InvalidRequest invalid) {
-            return ProblemResponses.badRequest(request.requestId(), invalid);
         } catch (RuntimeException e) {
             LOG.error("The emulator failed on {} {}", request.method(), request.path(), e);
             return ProblemResponses.problem(500, request.requestId(), "The emulator failed: " + e, List.of());

@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * Checks that an answer to an API call is what the spec promises: the documented schema for its operation
- * and status (or {@code ErrorResponse} for an error status the spec does not list), nothing undeclared,
- * required fields present, enum values valid, date-times in UTC; JSON as {@code application/json},
+ * and status (or {@code ErrorResponse} for an error status the spec does not list), every keyword of it, nothing
+ * undeclared, date-times in UTC ({@link SchemaValidator.Mode#RESPONSE}); JSON as {@code application/json},
  * errors as {@code application/problem+json}; a 401 with a {@code WWW-Authenticate: Bearer} challenge and no
  * body.
  *
@@ -32,7 +32,7 @@ public final class SpecConformance {
      */
     public SpecConformance(SpecSchemas spec) {
         this.spec = spec;
-        this.validator = new SchemaValidator(spec, SchemaValidator.Mode.RESPONSE);
+        this.validator = spec.validator(SchemaValidator.Mode.RESPONSE);
     }
 
     /**

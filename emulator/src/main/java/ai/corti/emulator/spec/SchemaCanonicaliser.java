@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -15,9 +18,16 @@ import java.util.Map;
  * the schema declares (a client's extra fields are not echoed back, which would break strict readers),
  * in the schema's order, date-times in UTC ({@code 2023-11-07T05:31:56Z}), UUIDs in lower case.
  *
+ * <p>A schema's {@code allOf} members all shape the value; of a {@code oneOf}/{@code anyOf}, the first
+ * alternative the value is valid against does. An object whose schema declares no properties at all (a map) keeps
+ * its entries.
+ *
  * <p>Run it only on values {@link SchemaValidator} accepted; it does not validate.
  */
 public final class SchemaCanonicaliser {
+
+    /** Deeper than any sensible {@code allOf} chain; stops a schema that includes itself. */
+    private static final int MAX_DEPTH = 32;
 
     private final SpecSchemas spec;
 
@@ -44,48 +54,93 @@ public final class SchemaCanonicaliser {
     }
 
     private JsonNode canonical(JsonNode value, JsonNode schema, boolean keepNulls) {
-        JsonNode resolved = spec.resolve(schema);
-        if (resolved.path("allOf").size() == 1) {
-            // A one-member allOf only wraps a $ref (to attach a description): the wrapped schema shapes the value.
-            return canonical(value, resolved.get("allOf").get(0), keepNulls);
-        }
-        if (resolved.has("anyOf") && !value.isNull()) {
-            // After normalisation anyOf is "a $ref, or null": the referenced schema shapes a non-null value.
-            return canonical(value, resolved.get("anyOf").get(0), keepNulls);
-        }
+        List<JsonNode> parts = new ArrayList<>();
+        collectParts(value, schema, parts, 0);
         if (value.isObject()) {
-            // In the schema's property order, so every answer lists its fields the same way.
-            ObjectNode copy = JsonNodeFactory.instance.objectNode();
-            for (Map.Entry<String, JsonNode> property : resolved.path("properties").properties()) {
-                JsonNode field = value.get(property.getKey());
-                if (field == null) {
-                    continue;
-                }
-                if (field.isNull()) {
-                    if (keepNulls) {
-                        copy.putNull(property.getKey());
-                    }
-                } else {
-                    copy.set(property.getKey(), canonical(field, property.getValue(), keepNulls));
-                }
-            }
-            return copy;
+            return canonicalObject(value, parts, keepNulls);
         }
-        if (value.isArray() && resolved.has("items")) {
-            ArrayNode copy = JsonNodeFactory.instance.arrayNode();
-            value.forEach(item -> copy.add(canonical(item, resolved.get("items"), keepNulls)));
-            return copy;
+        if (value.isArray()) {
+            JsonNode items = first(parts, "items");
+            if (items != null) {
+                ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+                value.forEach(item -> copy.add(canonical(item, items, keepNulls)));
+                return copy;
+            }
         }
         if (value.isTextual()) {
-            String format = resolved.path("format").asText("");
-            if (format.equals("date-time")) {
+            JsonNode format = first(parts, "format");
+            String name = format == null ? "" : format.asText();
+            if (name.equals("date-time")) {
                 return TextNode.valueOf(utc(value.asText()));
             }
-            if (format.equals("uuid")) {
+            if (name.equals("uuid")) {
                 return TextNode.valueOf(value.asText().toLowerCase(Locale.ROOT));
             }
         }
         return value.deepCopy();
+    }
+
+    private JsonNode canonicalObject(JsonNode value, List<JsonNode> parts, boolean keepNulls) {
+        // In the schemas' property order, so every answer lists its fields the same way.
+        Map<String, JsonNode> declared = new LinkedHashMap<>();
+        for (JsonNode part : parts) {
+            part.path("properties").properties().forEach(property ->
+                    declared.putIfAbsent(property.getKey(), property.getValue()));
+        }
+        ObjectNode copy = JsonNodeFactory.instance.objectNode();
+        if (declared.isEmpty()) {
+            JsonNode additional = first(parts, "additionalProperties");
+            value.properties().forEach(entry -> {
+                if (!entry.getValue().isNull() || keepNulls) {
+                    copy.set(entry.getKey(), additional != null && additional.isObject()
+                            ? canonical(entry.getValue(), additional, keepNulls) : entry.getValue().deepCopy());
+                }
+            });
+            return copy;
+        }
+        for (Map.Entry<String, JsonNode> property : declared.entrySet()) {
+            JsonNode field = value.get(property.getKey());
+            if (field == null) {
+                continue;
+            }
+            if (field.isNull()) {
+                if (keepNulls) {
+                    copy.putNull(property.getKey());
+                }
+            } else {
+                copy.set(property.getKey(), canonical(field, property.getValue(), keepNulls));
+            }
+        }
+        return copy;
+    }
+
+    /** The schema, its {@code allOf} members and its chosen alternative, each with {@code $ref}s followed. */
+    private void collectParts(JsonNode value, JsonNode schema, List<JsonNode> parts, int depth) {
+        if (depth > MAX_DEPTH) {
+            return;
+        }
+        JsonNode resolved = spec.resolve(schema);
+        parts.add(resolved);
+        for (JsonNode member : resolved.path("allOf")) {
+            collectParts(value, member, parts, depth + 1);
+        }
+        JsonNode alternatives = resolved.has("oneOf") ? resolved.get("oneOf") : resolved.path("anyOf");
+        SchemaValidator validator = alternatives.isEmpty() ? null : spec.validator(SchemaValidator.Mode.REQUEST);
+        for (JsonNode alternative : alternatives) {
+            if (validator.validate(value, alternative, "").isEmpty()) {
+                collectParts(value, alternative, parts, depth + 1);
+                break;
+            }
+        }
+    }
+
+    private static JsonNode first(List<JsonNode> parts, String keyword) {
+        for (JsonNode part : parts) {
+            if (part.has(keyword)) {
+                return part.get(keyword);
+            }
+        }
+        return null;
     }
 
     /**

@@ -1,18 +1,35 @@
 package ai.corti.emulator.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.DateTimeException;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaContext;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.AnnotationKeyword;
+import com.networknt.schema.keyword.Keyword;
+import com.networknt.schema.keyword.KeywordFactory;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
- * Validates JSON values against the OpenAPI 3.0 schemas of a {@link SpecSchemas} document: {@code type},
- * {@code required}, {@code properties}, {@code additionalProperties}, {@code items}, {@code enum},
- * {@code nullable}, {@code allOf}, {@code anyOf}, {@code $ref}, and the formats {@code uuid}, {@code date-time},
- * {@code int32} and {@code int64}.
+ * Validates JSON values against the schemas of a {@link SpecSchemas} document with the networknt
+ * {@code json-schema-validator}: every keyword of JSON Schema as OpenAPI 3.0 uses it ({@code type}, {@code format},
+ * {@code enum}, {@code required}, {@code properties}, {@code additionalProperties}, {@code items}, {@code nullable},
+ * {@code allOf}, {@code oneOf}, {@code anyOf}, {@code not}, {@code discriminator}, {@code $ref} including recursive
+ * ones, {@code minLength}/{@code maxLength}, {@code pattern}, {@code minimum}/{@code maximum} and their exclusive
+ * forms, {@code multipleOf}, {@code minItems}/{@code maxItems}, {@code uniqueItems},
+ * {@code minProperties}/{@code maxProperties}, {@code readOnly}/{@code writeOnly}). Annotations and {@code x-*}
+ * extensions are ignored. What OpenAPI 3.0 means differently from JSON Schema is rewritten first
+ * ({@link JsonSchemaTranslator}); the library's errors are turned into one {@link SchemaViolation} per bad field
+ * ({@link ViolationMessages}).
  *
  * <p>Two modes, because the emulator is lenient in what it accepts and strict in what it sends:
  * <ul>
@@ -21,6 +38,10 @@ import java.util.regex.Pattern;
  *   <li>{@link Mode#RESPONSE}: an undeclared property is a violation, and every date-time must be in UTC
  *       ({@code Z}), as the API documents its timestamps.</li>
  * </ul>
+ *
+ * <p>Get one from {@link SpecSchemas#validator(Mode)}: the document's schemas are compiled once, when it is made
+ * (a schema the library cannot compile, such as a {@code $ref} to nothing, fails there, naming the place), and it
+ * is safe to share between threads. Validating does no I/O.
  */
 public final class SchemaValidator {
 
@@ -32,24 +53,42 @@ public final class SchemaValidator {
         RESPONSE
     }
 
-    /** RFC 3339 {@code date-time}: four-digit year, {@code T}, seconds, optional fraction, {@code Z} or offset. */
-    private static final Pattern DATE_TIME = Pattern.compile(
-            "\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?([Zz]|[+-]\\d{2}:\\d{2})");
-    private static final Pattern UUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    /** The document's made-up address: {@code .invalid} never resolves, and remote fetching is off anyway. */
+    private static final String BASE = "https://openapi.corti-emulator.invalid/";
 
     private final SpecSchemas spec;
-    private final Mode mode;
+    private final JsonSchemaTranslator.Translation translation;
+    private final String documentIri;
+    private final Schema document;
+    private final ViolationMessages messages;
+    private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
 
     /**
-     * Creates a validator.
+     * Translates and compiles every schema the document declares.
      *
-     * @param spec the document whose {@code $ref}s are followed
+     * @param spec the document
      * @param mode request or response strictness
+     * @throws IllegalStateException naming the schema that cannot be compiled
      */
-    public SchemaValidator(SpecSchemas spec, Mode mode) {
+    SchemaValidator(SpecSchemas spec, Mode mode) {
         this.spec = spec;
-        this.mode = mode;
+        this.translation = JsonSchemaTranslator.translate(spec.document(), mode);
+        this.documentIri = BASE + mode.name().toLowerCase(Locale.ROOT) + ".json";
+        String text = translation.document().toString();
+        SchemaRegistry registry = SchemaRegistry.withDialect(dialect(mode), builder -> builder
+                .schemas(Map.of(documentIri, text))
+                .schemaRegistryConfig(SchemaRegistryConfig.builder()
+                        .formatAssertionsEnabled(true) // 2020-12 only annotates formats unless asked
+                        .messageSource(SchemaValidator::plainMessage)
+                        .build()));
+        // The whole document, read once: every schema is then a sub-schema of it. (Asking the registry for
+        // "document#/pointer" instead would read and build the document again for every pointer.) Its own keywords
+        // (openapi, paths, ...) are no JSON Schema keywords, so they are inert annotations.
+        this.document = registry.getSchema(SchemaLocation.of(documentIri));
+        this.messages = new ViolationMessages(translation.document());
+        for (String root : translation.roots()) {
+            compiled.computeIfAbsent(root, this::compile);
+        }
     }
 
     /**
@@ -58,23 +97,40 @@ public final class SchemaValidator {
      * @param value      the value
      * @param schemaName the component name, e.g. {@code InteractionsCreateRequest}
      * @return every violation, empty when the value is valid
+     * @throws IllegalArgumentException when the document has no such schema
      */
     public List<SchemaViolation> validate(JsonNode value, String schemaName) {
         return validate(value, spec.schema(schemaName), "");
     }
 
     /**
-     * Validates a value against a schema.
+     * Validates a value against a schema of the document, such as one {@link SpecSchemas#responseSchema} or
+     * {@link SpecSchemas#parameterSchema} returned, or any schema nested in one.
      *
      * @param value  the value
-     * @param schema the schema
-     * @param field  the value's path, used as the prefix of violations ({@code ""} for a whole body)
+     * @param schema the schema, a node of {@link SpecSchemas#document()} (not a copy)
+     * @param field  the value's name, used as the prefix of violations ({@code ""} for a whole body)
      * @return every violation, empty when the value is valid
+     * @throws IllegalArgumentException when {@code schema} is not a schema of the document
      */
     public List<SchemaViolation> validate(JsonNode value, JsonNode schema, String field) {
-        List<SchemaViolation> violations = new ArrayList<>();
-        check(value, schema, field, violations);
-        return violations;
+        String pointer = translation.pointers().get(schema);
+        if (pointer == null) {
+            throw new IllegalArgumentException("Not a schema of this OpenAPI document (pass the document's own node, "
+                    + "not a copy): " + ViolationMessages.shown(schema));
+        }
+        List<Error> errors = compiled.computeIfAbsent(pointer, this::compile).validate(value);
+        return errors.isEmpty() ? List.of() : messages.violations(errors, pointer, field);
+    }
+
+    /**
+     * Returns the JSON pointers, in the translated document, of the schemas compiled so far: at least every schema
+     * the document declares (components, parameters, headers, request and response bodies of every media type).
+     *
+     * @return the pointers, e.g. {@code /components/schemas/ErrorResponse}
+     */
+    public List<String> compiledSchemas() {
+        return List.copyOf(compiled.keySet());
     }
 
     /**
@@ -84,15 +140,7 @@ public final class SchemaValidator {
      * @return {@code true} when it is one
      */
     public static boolean isDateTime(String text) {
-        if (!DATE_TIME.matcher(text).matches()) {
-            return false;
-        }
-        try {
-            OffsetDateTime.parse(text.toUpperCase(java.util.Locale.ROOT));
-            return true;
-        } catch (DateTimeException e) {
-            return false; // well-formed but impossible, e.g. month 13
-        }
+        return SpecFormats.isDateTime(text);
     }
 
     /**
@@ -102,169 +150,52 @@ public final class SchemaValidator {
      * @return {@code true} when it is one
      */
     public static boolean isUuid(String text) {
-        return UUID.matcher(text).matches();
+        return SpecFormats.isUuid(text);
     }
 
-    private void check(JsonNode value, JsonNode schema, String field, List<SchemaViolation> out) {
-        if (schema.has("$ref")) {
-            // A $ref has no siblings after normalisation; what matters is the referenced schema.
-            check(value, spec.resolve(schema), field, out);
-            return;
-        }
-        if (schema.has("anyOf")) {
-            // The normalised spec's "this type, or null": valid when one branch accepts the value; otherwise
-            // the first branch's violations are the useful ones (the null-only branch's are not).
-            List<SchemaViolation> first = null;
-            for (JsonNode branch : schema.get("anyOf")) {
-                List<SchemaViolation> violations = new ArrayList<>();
-                check(value, branch, field, violations);
-                if (violations.isEmpty()) {
-                    first = List.of();
-                    break;
-                }
-                if (first == null) {
-                    first = violations;
-                }
-            }
-            if (first != null && !first.isEmpty()) {
-                out.addAll(first);
-                return;
-            }
-            if (value.isNull()) {
-                return;
-            }
-        }
-        if (value.isNull()) {
-            if (!schema.path("nullable").asBoolean(false)) {
-                out.add(violation(field, "must not be null"));
-            }
-            return;
-        }
-        for (JsonNode part : schema.path("allOf")) {
-            check(value, part, field, out);
-        }
-        String type = schema.path("type").asText("");
-        if (!type.isEmpty() && !hasType(value, type)) {
-            out.add(violation(field, "must be " + article(type) + " " + type + " (was " + shown(value) + ")"));
-            return;
-        }
-        if (schema.has("enum") && !enumContains(schema.get("enum"), value)) {
-            out.add(violation(field, "must be one of " + enumText(schema.get("enum")) + " (was " + shown(value) + ")"));
-            return;
-        }
-        if (schema.has("format")) {
-            checkFormat(value, schema.get("format").asText(), field, out);
-        }
-        if (value.isObject()) {
-            checkObject(value, schema, field, out);
-        } else if (value.isArray() && schema.has("items")) {
-            int index = 0;
-            for (JsonNode item : value) {
-                check(item, schema.get("items"), field + "[" + index++ + "]", out);
-            }
+    private Schema compile(String pointer) {
+        try {
+            Schema schema = document.getSubSchema(SchemaLocation.of(documentIri + "#" + pointer).getFragment());
+            schema.initializeValidators(); // resolves every $ref now, so a dangling one fails here, not mid-request
+            return schema;
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("The OpenAPI document's schema at " + pointer
+                    + " cannot be compiled: " + e.getMessage(), e);
         }
     }
 
-    private void checkObject(JsonNode value, JsonNode schema, String field, List<SchemaViolation> out) {
-        for (JsonNode required : schema.path("required")) {
-            if (!value.has(required.asText())) {
-                out.add(violation(child(field, required.asText()), "is required"));
-            }
+    /**
+     * The library's messages without its resource bundle. {@link ViolationMessages} writes the emulator's own; this
+     * only words what the library says itself (e.g. why a schema does not compile). Loading the bundle would be file
+     * I/O, and its name ({@code jsv-messages}) is shared with the older copy of the library inside MockServer's
+     * standalone jar: whichever comes first on a classpath is the one both get.
+     */
+    private static String plainMessage(String key, Supplier<String> fallback, Locale locale,
+                                       Object... arguments) {
+        String text = fallback == null ? null : fallback.get();
+        return text != null ? text : key + " " + Arrays.toString(arguments);
+    }
+
+    /** OpenAPI 3.1's dialect (JSON Schema 2020-12 with {@code discriminator}) with the emulator's formats. */
+    private static Dialect dialect(Mode mode) {
+        return Dialect.builder(BASE + "dialect/" + mode.name().toLowerCase(Locale.ROOT), Dialects.getOpenApi31())
+                .formats(SpecFormats.forMode(mode))
+                .unknownKeywordFactory(SilentAnnotations.INSTANCE)
+                .build();
+    }
+
+    /**
+     * Unknown keywords ({@code x-*}, {@code xml}, ...) are annotations, as JSON Schema says; the library's default
+     * factory also logs a warning for each, which would only be noise for the emulator's users.
+     */
+    private enum SilentAnnotations implements KeywordFactory {
+        INSTANCE;
+
+        private final Map<String, Keyword> keywords = new ConcurrentHashMap<>();
+
+        @Override
+        public Keyword getKeyword(String value, SchemaContext schemaContext) {
+            return keywords.computeIfAbsent(value, AnnotationKeyword::new);
         }
-        JsonNode properties = schema.path("properties");
-        JsonNode additional = schema.get("additionalProperties");
-        for (Map.Entry<String, JsonNode> property : value.properties()) {
-            String name = property.getKey();
-            if (properties.has(name)) {
-                check(property.getValue(), properties.get(name), child(field, name), out);
-            } else if (additional != null && additional.isObject()) {
-                check(property.getValue(), additional, child(field, name), out);
-            } else if (additional != null && additional.isBoolean() && !additional.asBoolean()) {
-                out.add(violation(child(field, name), "is not a known property"));
-            } else if (mode == Mode.RESPONSE && !properties.isMissingNode()) {
-                out.add(violation(child(field, name), "is not a property in the spec"));
-            }
-        }
-    }
-
-    private void checkFormat(JsonNode value, String format, String field, List<SchemaViolation> out) {
-        switch (format) {
-            case "uuid" -> {
-                if (value.isTextual() && !isUuid(value.asText())) {
-                    out.add(violation(field, "must be a UUID, e.g. f47ac10b-58cc-4372-a567-0e02b2c3d479 (was "
-                            + shown(value) + ")"));
-                }
-            }
-            case "date-time" -> {
-                if (value.isTextual() && !isDateTime(value.asText())) {
-                    out.add(violation(field, "must be an RFC 3339 date-time, e.g. 2023-11-07T05:31:56Z (was "
-                            + shown(value) + ")"));
-                } else if (value.isTextual() && mode == Mode.RESPONSE && !value.asText().endsWith("Z")) {
-                    out.add(violation(field, "must be in UTC, ending in Z (was " + shown(value) + ")"));
-                }
-            }
-            case "int64" -> {
-                if (value.isNumber() && !value.canConvertToLong()) {
-                    out.add(violation(field, "must fit a 64-bit integer"));
-                }
-            }
-            case "int32" -> {
-                if (value.isNumber() && !value.canConvertToInt()) {
-                    out.add(violation(field, "must fit a 32-bit integer"));
-                }
-            }
-            default -> {
-                // Formats without a defined check (e.g. "email" once the spec has one) only annotate.
-            }
-        }
-    }
-
-    private static boolean hasType(JsonNode value, String type) {
-        return switch (type) {
-            case "object" -> value.isObject();
-            case "array" -> value.isArray();
-            case "string" -> value.isTextual();
-            case "boolean" -> value.isBoolean();
-            case "number" -> value.isNumber();
-            case "integer" -> value.isIntegralNumber()
-                    || (value.isNumber() && value.decimalValue().stripTrailingZeros().scale() <= 0);
-            default -> throw new IllegalStateException("Unsupported schema type " + type);
-        };
-    }
-
-    private static boolean enumContains(JsonNode values, JsonNode value) {
-        for (JsonNode allowed : values) {
-            if (allowed.equals(value) || (allowed.isTextual() && value.isTextual() && allowed.asText().equals(value.asText()))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String enumText(JsonNode values) {
-        List<String> texts = new ArrayList<>();
-        values.forEach(v -> texts.add(v.asText()));
-        return String.join(", ", texts);
-    }
-
-    /** Echoes a value in a message, short and without control characters (it came from a client). */
-    private static String shown(JsonNode value) {
-        String text = value.isTextual() ? "'" + value.asText() + "'" : value.toString();
-        if (text.length() > 60) {
-            text = text.substring(0, 57) + "...";
-        }
-        return text.replaceAll("\\p{Cntrl}", "?");
-    }
-
-    private static String article(String type) {
-        return type.equals("object") || type.equals("array") || type.equals("integer") ? "an" : "a";
-    }
-
-    private static String child(String parent, String name) {
-        return parent.isEmpty() ? name : parent + "." + name;
-    }
-
-    private static SchemaViolation violation(String field, String message) {
-        return new SchemaViolation(field.isEmpty() ? "body" : field, message);
     }
 }

@@ -6,60 +6,36 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashSet;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * The packaged Corti OpenAPI document, read once, with the look-ups the emulator needs: component
- * schemas, an operation's parameters and its response schema per status.
+ * An OpenAPI document (the packaged Corti document unless a test brings its own), read once, with the look-ups
+ * the emulator needs: component schemas, an operation's parameters and its response schema per status, and the
+ * validators ({@link #validator(SchemaValidator.Mode)}) compiled from it.
  *
  * <p>The emulator derives its request validation and its response checks from this document instead of
- * hand-kept copies of field lists and enum values, so a new spec version changes the emulator with it.
- * Loading fails at once, naming the keyword, when a schema of an operation the emulator serves
- * ({@link #EMULATED_OPERATIONS}) uses a keyword the {@link SchemaValidator} does not implement: silently
- * ignoring one would make the emulator accept what the real API refuses. The rest of the document (the
- * other resources of the assembled spec, with {@code oneOf}, {@code minItems}, ...) is not read by the
- * emulator and is not checked.
+ * hand-kept copies of field lists and enum values, so a new spec version changes the emulator with it. Any
+ * keyword of JSON Schema as OpenAPI 3.0 uses it is enforced; annotations and {@code x-*} extensions are ignored.
  */
 public final class SpecSchemas {
 
-    /** The schema keywords the validator implements or that carry no constraint. */
-    public static final Set<String> SUPPORTED_KEYWORDS = Set.of("type", "format", "enum", "required", "properties",
-            "additionalProperties", "items", "nullable", "allOf", "anyOf", "$ref", "description", "example",
-            "default", "title");
-
-    /** The operations the emulator serves: the schemas they use, directly or through others, are checked. */
-    public static final Set<String> EMULATED_OPERATIONS = Set.of("interactions_create", "interactions_list",
-            "interactions_get", "interactions_update");
-
     private static final String SCHEMA_REF_PREFIX = "#/components/schemas/";
-    private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head",
+    /** The keys of a path item that are operations. */
+    static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head",
             "patch", "trace");
 
     private static volatile SpecSchemas shared;
 
     private final JsonNode document;
+    private final Map<SchemaValidator.Mode, SchemaValidator> validators = new EnumMap<>(SchemaValidator.Mode.class);
 
     private SpecSchemas(JsonNode document) {
         this.document = document;
-        List<String> unsupported = new ArrayList<>();
-        collectUnsupported(usedSchemas(document), "components.schemas", true, unsupported);
-        for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
-            collectUnsupportedInOperations(path.getKey(), path.getValue(), unsupported);
-        }
-        if (!unsupported.isEmpty()) {
-            throw new IllegalStateException("The OpenAPI document uses schema keywords the emulator does not "
-                    + "implement (supported: " + new TreeSet<>(SUPPORTED_KEYWORDS) + "): " + unsupported);
-        }
     }
 
     /**
@@ -91,10 +67,39 @@ public final class SpecSchemas {
      * @param yaml the document as YAML (or JSON)
      * @return the look-ups over it
      * @throws IOException when it cannot be read
-     * @throws IllegalStateException when it uses a schema keyword the validator does not implement
      */
     public static SpecSchemas parse(InputStream yaml) throws IOException {
-        return new SpecSchemas(new YAMLMapper().readTree(yaml));
+        return of(new YAMLMapper().readTree(yaml));
+    }
+
+    /**
+     * Wraps an OpenAPI document already read, e.g. a copy of {@link #shared()}'s {@link #document()} that a test
+     * changed.
+     *
+     * @param document the document; it is copied, so later changes to it do not reach the look-ups
+     * @return the look-ups over it
+     * @throws IllegalArgumentException when it is not a JSON object
+     */
+    public static SpecSchemas of(JsonNode document) {
+        if (document == null || !document.isObject()) {
+            throw new IllegalArgumentException("An OpenAPI document must be a JSON object");
+        }
+        return new SpecSchemas(document.deepCopy());
+    }
+
+    /**
+     * Returns the validator of a mode, compiling the document's schemas on first use; later calls return the
+     * same validator. Compiling takes a moment: call it once at start-up, off any event loop.
+     *
+     * @param mode request or response strictness
+     * @return the validator
+     * @throws IllegalStateException when a schema of the document cannot be compiled (e.g. a dangling
+     *                               {@code $ref}), naming it
+     */
+    public SchemaValidator validator(SchemaValidator.Mode mode) {
+        synchronized (validators) {
+            return validators.computeIfAbsent(mode, m -> new SchemaValidator(this, m));
+        }
     }
 
     /**
@@ -239,94 +244,5 @@ public final class SpecSchemas {
             throw new IllegalStateException("Only local schema references are supported, not " + ref);
         }
         return ref.substring(SCHEMA_REF_PREFIX.length());
-    }
-
-    /** The component schemas the emulated operations use, directly or through other components. */
-    private static ObjectNode usedSchemas(JsonNode document) {
-        Deque<JsonNode> pending = new ArrayDeque<>();
-        for (JsonNode pathItem : document.path("paths")) {
-            for (Map.Entry<String, JsonNode> operation : pathItem.properties()) {
-                if (HTTP_METHODS.contains(operation.getKey())
-                        && EMULATED_OPERATIONS.contains(operation.getValue().path("operationId").asText())) {
-                    pending.push(operation.getValue());
-                }
-            }
-        }
-        ObjectNode used = JsonNodeFactory.instance.objectNode();
-        Set<String> seen = new HashSet<>();
-        while (!pending.isEmpty()) {
-            for (JsonNode ref : pending.pop().findValues("$ref")) {
-                String target = ref.asText();
-                if (target.startsWith("#/components/") && seen.add(target)) {
-                    JsonNode component = document.at(target.substring(1));
-                    pending.push(component);
-                    if (target.startsWith(SCHEMA_REF_PREFIX) && !component.isMissingNode()) {
-                        used.set(target.substring(SCHEMA_REF_PREFIX.length()), component);
-                    }
-                }
-            }
-        }
-        return used;
-    }
-
-    private static void collectUnsupportedInOperations(String path, JsonNode pathItem, List<String> out) {
-        for (Map.Entry<String, JsonNode> operation : pathItem.properties()) {
-            if (!HTTP_METHODS.contains(operation.getKey())
-                    || !EMULATED_OPERATIONS.contains(operation.getValue().path("operationId").asText())) {
-                continue;
-            }
-            String where = "paths." + path + "." + operation.getKey();
-            JsonNode op = operation.getValue();
-            for (JsonNode parameter : op.path("parameters")) {
-                if (parameter.has("schema")) {
-                    collectUnsupported(parameter.get("schema"), where + ".parameters." + parameter.path("name").asText(),
-                            false, out);
-                }
-            }
-            for (Map.Entry<String, JsonNode> media : op.path("requestBody").path("content").properties()) {
-                collectUnsupported(media.getValue().path("schema"), where + ".requestBody", false, out);
-            }
-            for (Map.Entry<String, JsonNode> response : op.path("responses").properties()) {
-                for (Map.Entry<String, JsonNode> media : response.getValue().path("content").properties()) {
-                    collectUnsupported(media.getValue().path("schema"), where + ".responses." + response.getKey(),
-                            false, out);
-                }
-            }
-        }
-    }
-
-    /** Walks a schema (or, with {@code isMap}, a map of named schemas) and lists unknown keywords. */
-    private static void collectUnsupported(JsonNode node, String where, boolean isMap, List<String> out) {
-        if (node == null || !node.isObject()) {
-            return;
-        }
-        if (isMap) {
-            for (Map.Entry<String, JsonNode> entry : node.properties()) {
-                collectUnsupported(entry.getValue(), where + "." + entry.getKey(), false, out);
-            }
-            return;
-        }
-        for (Map.Entry<String, JsonNode> keyword : node.properties()) {
-            String name = keyword.getKey();
-            if (name.startsWith("x-")) {
-                continue;
-            }
-            if (!SUPPORTED_KEYWORDS.contains(name)) {
-                out.add(where + "." + name);
-            }
-        }
-        collectUnsupported(node.get("properties"), where + ".properties", true, out);
-        collectUnsupported(node.get("items"), where + ".items", false, out);
-        if (node.path("additionalProperties").isObject()) {
-            collectUnsupported(node.get("additionalProperties"), where + ".additionalProperties", false, out);
-        }
-        int i = 0;
-        for (JsonNode part : node.path("allOf")) {
-            collectUnsupported(part, where + ".allOf[" + i++ + "]", false, out);
-        }
-        i = 0;
-        for (JsonNode part : node.path("anyOf")) {
-            collectUnsupported(part, where + ".anyOf[" + i++ + "]", false, out);
-        }
     }
 }
