@@ -20,6 +20,10 @@ import java.util.List;
  *   <li>{@link MultilineDefaultRule}: multi-line string defaults move to {@code x-corti-default};</li>
  *   <li>{@link BinaryResponseRule}: binary bodies under a non-JSON media type become
  *       {@code application/octet-stream};</li>
+ *   <li>{@link PathParameterRule}: a path parameter declared as a plain string takes the precise schema other
+ *       operations give the same parameter at the same place ({@code {id}} of {@code /interactions/{id}});</li>
+ *   <li>{@link ProseConstraintRule}: "Must be greater than 0" and "Default is N" in an integer query parameter's
+ *       description become {@code minimum: 1} and {@code default: N};</li>
  *   <li>{@link TagRule}: one PascalCase tag per operation, the published one kept aside.</li>
  * </ol>
  * Example payloads ({@code example}, {@code examples}) and vendor extensions ({@code x-*}) are never
@@ -34,6 +38,8 @@ public final class SpecNormalizer {
             new DiscriminatorMappingRule(),
             new MultilineDefaultRule(),
             new BinaryResponseRule(),
+            new PathParameterRule(),
+            new ProseConstraintRule(),
             new TagRule());
 
     /**
