@@ -54,7 +54,6 @@ public record CortiClientOptions(
      * @param callTimeout the budget of a whole call: every attempt and every wait between them
      * @param retry the retry settings
      * @param pool the connection pool's bounds
-     * @param Map<String see the record
      * @param defaultHeaders extra headers sent on every API call
      * @param userAgent the {@code User-Agent} sent on every call
      * @param clock the wall clock (token expiry, {@code Retry-After} dates)

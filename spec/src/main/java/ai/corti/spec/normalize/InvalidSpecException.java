@@ -7,6 +7,7 @@ public final class InvalidSpecException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** One line per problem, each starting with its location in the document. */
     private final List<String> problems;
 
     /**

@@ -19,7 +19,6 @@ public record ApiRequest(String method, String path, List<Map.Entry<String, Stri
      *
      * @param method the HTTP method, upper case
      * @param path the path below the base URL, already percent-encoded, e.g. {@code /interactions/} + id
-     * @param List<Map.Entry<String see the record
      * @param query query parameters in order; a repeated name is sent as repeated keys
      * @param body the object to send as JSON, or {@code null}
      */
