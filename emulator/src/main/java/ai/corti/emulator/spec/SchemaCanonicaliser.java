@@ -52,7 +52,7 @@ public final class SchemaCanonicaliser {
         if (value.isObject()) {
             // In the schema's property order, so every answer lists its fields the same way.
             ObjectNode copy = JsonNodeFactory.instance.objectNode();
-            for (Map.Entry<String, JsonNode> property : resolved.path("properties").properties()) {
+            for (Map.Entry<String, JsonNode> property : JsonFields.of(resolved.path("properties"))) {
                 JsonNode field = value.get(property.getKey());
                 if (field == null) {
                     continue;

@@ -150,7 +150,7 @@ public final class SchemaValidator {
         }
         JsonNode properties = schema.path("properties");
         JsonNode additional = schema.get("additionalProperties");
-        for (Map.Entry<String, JsonNode> property : value.properties()) {
+        for (Map.Entry<String, JsonNode> property : JsonFields.of(value)) {
             String name = property.getKey();
             if (properties.has(name)) {
                 check(property.getValue(), properties.get(name), child(field, name), out);

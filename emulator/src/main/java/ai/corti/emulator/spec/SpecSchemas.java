@@ -42,7 +42,7 @@ public final class SpecSchemas {
         this.document = document;
         List<String> unsupported = new ArrayList<>();
         collectUnsupported(document.path("components").path("schemas"), "components.schemas", true, unsupported);
-        for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
+        for (Map.Entry<String, JsonNode> path : JsonFields.of(document.path("paths"))) {
             collectUnsupportedInOperations(path.getKey(), path.getValue(), unsupported);
         }
         if (!unsupported.isEmpty()) {
@@ -150,8 +150,8 @@ public final class SpecSchemas {
      * @throws IllegalArgumentException when no operation has that id
      */
     public JsonNode operation(String operationId) {
-        for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
-            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+        for (Map.Entry<String, JsonNode> path : JsonFields.of(document.path("paths"))) {
+            for (Map.Entry<String, JsonNode> operation : JsonFields.of(path.getValue())) {
                 if (HTTP_METHODS.contains(operation.getKey())
                         && operationId.equals(operation.getValue().path("operationId").asText())) {
                     return operation.getValue();
@@ -231,7 +231,7 @@ public final class SpecSchemas {
     }
 
     private static void collectUnsupportedInOperations(String path, JsonNode pathItem, List<String> out) {
-        for (Map.Entry<String, JsonNode> operation : pathItem.properties()) {
+        for (Map.Entry<String, JsonNode> operation : JsonFields.of(pathItem)) {
             if (!HTTP_METHODS.contains(operation.getKey())) {
                 continue;
             }
@@ -243,11 +243,11 @@ public final class SpecSchemas {
                             false, out);
                 }
             }
-            for (Map.Entry<String, JsonNode> media : op.path("requestBody").path("content").properties()) {
+            for (Map.Entry<String, JsonNode> media : JsonFields.of(op.path("requestBody").path("content"))) {
                 collectUnsupported(media.getValue().path("schema"), where + ".requestBody", false, out);
             }
-            for (Map.Entry<String, JsonNode> response : op.path("responses").properties()) {
-                for (Map.Entry<String, JsonNode> media : response.getValue().path("content").properties()) {
+            for (Map.Entry<String, JsonNode> response : JsonFields.of(op.path("responses"))) {
+                for (Map.Entry<String, JsonNode> media : JsonFields.of(response.getValue().path("content"))) {
                     collectUnsupported(media.getValue().path("schema"), where + ".responses." + response.getKey(),
                             false, out);
                 }
@@ -261,12 +261,12 @@ public final class SpecSchemas {
             return;
         }
         if (isMap) {
-            for (Map.Entry<String, JsonNode> entry : node.properties()) {
+            for (Map.Entry<String, JsonNode> entry : JsonFields.of(node)) {
                 collectUnsupported(entry.getValue(), where + "." + entry.getKey(), false, out);
             }
             return;
         }
-        for (Map.Entry<String, JsonNode> keyword : node.properties()) {
+        for (Map.Entry<String, JsonNode> keyword : JsonFields.of(node)) {
             String name = keyword.getKey();
             if (name.startsWith("x-")) {
                 continue;
