@@ -31,6 +31,10 @@ public final class SpecNormalizer {
 
     private final List<String> changes = new ArrayList<>();
 
+    /** Creates a normaliser; one instance normalises one document at a time. */
+    public SpecNormalizer() {
+    }
+
     /**
      * Normalises the document in place.
      *

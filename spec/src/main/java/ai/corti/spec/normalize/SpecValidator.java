@@ -16,6 +16,10 @@ public final class SpecValidator {
     /** HTTP methods that may appear under a path item. */
     static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
+    /** Creates a validator; it keeps no state between documents. */
+    public SpecValidator() {
+    }
+
     /**
      * Validates the document.
      *
