@@ -42,6 +42,10 @@ public final class SpecNormalizer {
             new ProseConstraintRule(),
             new TagRule());
 
+    /** Creates a normaliser; one instance normalises one document at a time. */
+    public SpecNormalizer() {
+    }
+
     /**
      * Normalises the document in place.
      *

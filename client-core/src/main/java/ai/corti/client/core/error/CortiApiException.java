@@ -22,10 +22,13 @@ public class CortiApiException extends CortiException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status. */
     private final int statusCode;
     private final transient ErrorResponse errorResponse;
     private final transient ResponseHeaders responseHeaders;
+    /** The response body as text, truncated to a bounded size. */
     private final String rawBody;
+    /** The request id from the body or a header, or {@code null}. */
     private final String requestId;
 
     /**

@@ -10,6 +10,7 @@ public class RateLimitException extends CortiApiException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The {@code Retry-After} as a duration, or {@code null}. */
     private final Duration retryAfter;
 
     /**
