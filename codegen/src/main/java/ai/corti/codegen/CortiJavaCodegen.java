@@ -23,7 +23,7 @@ import org.openapitools.codegen.model.OperationsMap;
  *       view, and the accessors of {@code CortiReactiveClient} / {@code CortiClient}.</li>
  * </ul>
  * Additional properties: {@value #LAYER} ({@code core}, {@code reactive} or {@code blocking}) and {@value #EXTENDED}
- * (comma-separated resources whose facade classes a hand-written subclass extends with conveniences; the generated
+ * (resources separated by spaces, whose facade classes a hand-written subclass extends with conveniences; the generated
  * class is then {@code Abstract...}).
  */
 public class CortiJavaCodegen extends JavaClientCodegen {
@@ -58,6 +58,7 @@ public class CortiJavaCodegen extends JavaClientCodegen {
             throw new IllegalArgumentException("additional property " + LAYER + " is required (core, reactive or blocking)");
         }
         layer = Layer.valueOf(value.toString().trim().toUpperCase(Locale.ROOT));
+        OutputFolder.clean(Path.of(outputFolder()));
         // openapi-generator's API classes and supporting files are replaced by the SDK's own (Layers); its models
         // stay, written only by the core layer, so every module agrees on their names.
         apiTemplateFiles.clear();
@@ -81,6 +82,7 @@ public class CortiJavaCodegen extends JavaClientCodegen {
         Sdk sdk = Sdk.of(apis, models, extended());
         Renderer renderer = new Renderer(Path.of(outputFolder(), sourceFolder));
         Layers.render(layer, sdk, renderer);
+        OutputFolder.mark(Path.of(outputFolder()));
         return processed;
     }
 
@@ -89,7 +91,7 @@ public class CortiJavaCodegen extends JavaClientCodegen {
         if (value == null) {
             return Set.of();
         }
-        return Arrays.stream(value.toString().split(",")).map(String::trim).filter(s -> !s.isEmpty())
+        return Arrays.stream(value.toString().split("[\\s,;|]+")).map(String::trim).filter(s -> !s.isEmpty())
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 }

@@ -97,7 +97,7 @@ public final class Param {
             if (enumType) {
                 out.add("    if (value == " + itemType + ".UNKNOWN_DEFAULT_OPEN_API) {");
                 out.add("        throw new IllegalArgumentException(\"" + name
-                        + " must be one of the spec's values, not \" + value);");
+                        + " must be one of the spec's values, not \" + value.name());");
                 out.add("    }");
             } else if ("String".equals(itemType)) {
                 out.add("    if (value.isBlank()) {");
@@ -114,7 +114,7 @@ public final class Param {
         if (enumType) {
             out.add("if (" + name + " == " + type + ".UNKNOWN_DEFAULT_OPEN_API) {");
             out.add("    throw new IllegalArgumentException(\"" + name + " must be one of the spec's values, not \" + "
-                    + name + ");");
+                    + name + ".name());");
             out.add("}");
         }
         if (string) {

@@ -71,10 +71,11 @@ public final class Sdk {
 
     private static Operation operation(CodegenOperation op, Map<String, CodegenModel> models) {
         if (op.tags == null || op.tags.isEmpty()) {
-            throw new IllegalStateException(op.operationId + " has no tag: the spec's normaliser gives every operation one");
+            throw new IllegalStateException(op.operationIdOriginal + " has no tag: the spec's normaliser gives every operation one");
         }
         String resource = op.tags.get(0).getName();
-        String method = Names.method(op.operationId, resource);
+        String operationId = op.operationIdOriginal != null ? op.operationIdOriginal : op.operationId;
+        String method = Names.method(operationId, resource);
         List<Param> path = op.pathParams.stream().map(p -> param(p, p.paramName, models)).toList();
         List<Param> query = op.queryParams.stream().map(p -> param(p, p.paramName, models)).toList();
         List<Param> headers = op.headerParams.stream().filter(p -> !p.baseName.equalsIgnoreCase(TENANT_HEADER))
@@ -92,12 +93,13 @@ public final class Sdk {
         Answer answer = answer(op, method, resource);
         Paging paging = paging(query, answer, models);
         QueryClass queryClass = query.isEmpty() ? null : new QueryClass(Names.queryClass(method, resource),
-                "ai.corti.client.core." + Names.packageSegment(resource), op.operationId, query, paging != null,
+                "ai.corti.client.core." + Names.packageSegment(resource), operationId, query, paging != null,
                 query.stream().filter(p -> p.wireName.equals("pageSize")).map(p -> p.defaultValue).findFirst()
-                        .orElse(null), imports(query.stream().map(p -> p.type).toList(), models));
-        List<String> summary = Javadoc.lines(op.summary != null ? op.summary : op.operationId);
+                        .orElse(null), imports(query.stream().map(p -> p.type).toList(), models).stream()
+                .filter(i -> !i.equals("java.util.List") && !i.equals("java.util.Map")).toList());
+        List<String> summary = Javadoc.lines(op.summary != null ? op.summary : operationId);
         List<String> description = Javadoc.lines(op.unescapedNotes);
-        return new Operation(op.operationId, resource, op.httpMethod.toUpperCase(java.util.Locale.ROOT), op.path, summary,
+        return new Operation(operationId, resource, op.httpMethod.toUpperCase(java.util.Locale.ROOT), op.path, summary,
                 description, path, headers, body, binary, mediaType, queryClass, paging, answer);
     }
 
@@ -119,7 +121,7 @@ public final class Sdk {
         }
         String defaultValue = p.defaultValue == null || p.defaultValue.isBlank() || p.defaultValue.equals("null")
                 ? null : p.defaultValue.replaceAll("[lL]$", "");
-        String doc = Javadoc.inline(p.description);
+        String doc = Javadoc.inline(p.description).replaceAll("\\.+$", "");
         boolean uuid = p.isUuid || "UUID".equals(type);
         return new Param(name, p.baseName, type, item, p.required, uuid, enumType, "String".equals(type),
                 "Long".equals(type) || "Integer".equals(type), p.isArray, allowed, minimum, defaultValue,
@@ -203,7 +205,9 @@ public final class Sdk {
         }
         done.put(type, null); // recursive schemas: mark before descending
         List<String> checks = new ArrayList<>();
-        boolean union = model.oneOf != null && !model.oneOf.isEmpty() && model.vars.isEmpty();
+        // oneOf schemas are interfaces their variants implement (client-core's model templates): a value is checked
+        // as the variant it is.
+        boolean union = model.oneOf != null && !model.oneOf.isEmpty();
         if (union) {
             for (String variant : model.oneOf) {
                 if (models.containsKey(variant) && !models.get(variant).isEnum) {
@@ -215,27 +219,28 @@ public final class Sdk {
         } else {
             for (CodegenProperty v : model.vars) {
                 if (!v.isReadOnly) {
-                    checks.addAll(propertyChecks(v, models, done));
+                    checks.addAll(propertyChecks(model, v, models, done));
                 }
             }
         }
         done.put(type, new ValidatedModel(type, checks, union));
     }
 
-    private static List<String> propertyChecks(CodegenProperty v, Map<String, CodegenModel> models,
+    private static List<String> propertyChecks(CodegenModel owner, CodegenProperty v, Map<String, CodegenModel> models,
                                                Map<String, ValidatedModel> done) {
         List<String> checks = new ArrayList<>();
         String get = "value." + v.getter + "()";
         String field = "\"" + Javadoc.literal(v.baseName) + "\"";
+        boolean text = "String".equals(v.dataType) && !v.isEnum;
         if (v.required && !v.isNullable) {
-            checks.add(v.isString ? "RequestChecks.requireText(" + get + ", path, " + field + ");"
+            checks.add(text ? "RequestChecks.requireText(" + get + ", path, " + field + ");"
                     : "RequestChecks.require(" + get + ", path, " + field + ");");
         }
-        if (v.isString && (v.minLength != null || v.maxLength != null)) {
+        if (text && (v.minLength != null || v.maxLength != null)) {
             checks.add("RequestChecks.length(" + get + ", " + v.minLength + ", " + v.maxLength + ", path, " + field
                     + ");");
         }
-        if (v.isString && v.pattern != null && !v.isEnum) {
+        if (text && v.pattern != null && !v.isEnum) {
             checks.add("RequestChecks.pattern(" + get + ", \"" + Javadoc.literal(stripSlashes(v.pattern)) + "\", path, "
                     + field + ");");
         }
@@ -246,8 +251,10 @@ public final class Sdk {
         if (v.isArray && (v.minItems != null || v.maxItems != null)) {
             checks.add("RequestChecks.size(" + get + ", " + v.minItems + ", " + v.maxItems + ", path, " + field + ");");
         }
-        String itemType = v.isArray && v.items != null ? v.items.datatypeWithEnum : null;
-        String type = v.isEnum ? v.datatypeWithEnum : v.dataType;
+        // An inline enum is a nested type of the model that declares it.
+        String itemType = v.isArray && v.items != null ? (v.items.isEnum ? owner.classname + "." : "")
+                + v.items.datatypeWithEnum : null;
+        String type = v.isEnum ? owner.classname + "." + v.datatypeWithEnum : v.dataType;
         if (v.isEnum || isEnumModel(type, models)) {
             checks.add("RequestChecks.known(" + get + ", " + type + ".UNKNOWN_DEFAULT_OPEN_API, path, " + field + ");");
         } else if (models.containsKey(type) && !v.isArray) {

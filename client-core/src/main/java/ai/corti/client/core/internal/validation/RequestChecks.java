@@ -67,7 +67,8 @@ public final class RequestChecks {
      */
     public static void known(Object value, Object unknown, String path, String field) {
         if (value != null && value == unknown) {
-            throw new IllegalArgumentException(path(path, field) + " must be one of the spec's values, not " + unknown);
+            String marker = unknown instanceof Enum<?> constant ? constant.name() : String.valueOf(unknown);
+            throw new IllegalArgumentException(path(path, field) + " must be one of the spec's values, not " + marker);
         }
     }
 
