@@ -15,6 +15,7 @@ import ai.corti.client.core.internal.pipeline.HttpPipeline;
 import ai.corti.client.core.testing.ScriptedServer;
 import ai.corti.client.core.testing.ScriptedServer.Reply;
 import ai.corti.client.core.testing.TestOptions;
+import ai.corti.client.core.testing.TimerRecordingScheduler;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.InetAddress;
