@@ -2,7 +2,11 @@ package ai.corti.client.blocking;
 
 import ai.corti.client.core.CortiClientBuilder;
 import ai.corti.client.core.http.HttpPipeline;
+import ai.corti.client.blocking.streams.StreamsClient;
+import ai.corti.client.blocking.streams.TranscribeClient;
 import ai.corti.client.core.interactions.InteractionsOperations;
+import ai.corti.client.core.internal.streams.StreamConnector;
+import ai.corti.client.core.internal.streams.StreamHttpClients;
 
 /**
  * The blocking Corti client: plain method calls that return results and throw typed exceptions.
@@ -25,10 +29,17 @@ public final class CortiClient implements AutoCloseable {
 
     private final HttpPipeline pipeline;
     private final InteractionsClient interactions;
+    private final StreamConnector streamConnector;
+    private final StreamsClient streams;
+    private final TranscribeClient transcribe;
 
     private CortiClient(HttpPipeline pipeline) {
         this.pipeline = pipeline;
         this.interactions = new InteractionsClient(new InteractionsOperations(pipeline));
+        this.streamConnector = new StreamConnector(pipeline.options(), pipeline::currentToken,
+                StreamHttpClients.create(pipeline.options()));
+        this.streams = new StreamsClient(streamConnector);
+        this.transcribe = new TranscribeClient(streamConnector);
     }
 
     /**
@@ -50,6 +61,33 @@ public final class CortiClient implements AutoCloseable {
     }
 
     /**
+     * Returns the {@code /streams} real-time endpoint: live transcript and facts of an interaction.
+     *
+     * @return the endpoint client, shared by all callers
+     */
+    public StreamsClient streams() {
+        return streams;
+    }
+
+    /**
+     * Returns the {@code /transcribe} real-time endpoint: dictation with voice commands.
+     *
+     * @return the endpoint client, shared by all callers
+     */
+    public TranscribeClient transcribe() {
+        return transcribe;
+    }
+
+    /**
+     * Returns how many real-time sessions are connecting or open, for health checks and tests.
+     *
+     * @return open sessions
+     */
+    public int openStreamSessions() {
+        return streamConnector.openSessions();
+    }
+
+    /**
      * Returns how many pooled connections are in use now, for health checks and tests.
      *
      * @return connections checked out of the pool
@@ -58,9 +96,10 @@ public final class CortiClient implements AutoCloseable {
         return pipeline.activeConnections();
     }
 
-    /** Closes the connection pool; calls in progress fail. Does not block. */
+    /** Closes the open real-time sessions and the connection pool; calls in progress fail. Does not block. */
     @Override
     public void close() {
+        streamConnector.closeAll();
         pipeline.close();
     }
 

@@ -3,6 +3,10 @@ package ai.corti.client.reactive;
 import ai.corti.client.core.CortiClientBuilder;
 import ai.corti.client.core.http.HttpPipeline;
 import ai.corti.client.core.interactions.InteractionsOperations;
+import ai.corti.client.core.internal.streams.StreamConnector;
+import ai.corti.client.core.internal.streams.StreamHttpClients;
+import ai.corti.client.reactive.streams.ReactiveStreamsClient;
+import ai.corti.client.reactive.streams.ReactiveTranscribeClient;
 
 /**
  * The reactive Corti client: every call returns a lazy {@code Mono} or {@code PagedFlux}. Nothing is
@@ -23,10 +27,17 @@ public final class CortiReactiveClient implements AutoCloseable {
 
     private final HttpPipeline pipeline;
     private final ReactiveInteractionsClient interactions;
+    private final StreamConnector streamConnector;
+    private final ReactiveStreamsClient streams;
+    private final ReactiveTranscribeClient transcribe;
 
     private CortiReactiveClient(HttpPipeline pipeline) {
         this.pipeline = pipeline;
         this.interactions = new ReactiveInteractionsClient(new InteractionsOperations(pipeline));
+        this.streamConnector = new StreamConnector(pipeline.options(), pipeline::currentToken,
+                StreamHttpClients.create(pipeline.options()));
+        this.streams = new ReactiveStreamsClient(streamConnector);
+        this.transcribe = new ReactiveTranscribeClient(streamConnector);
     }
 
     /**
@@ -48,6 +59,33 @@ public final class CortiReactiveClient implements AutoCloseable {
     }
 
     /**
+     * Returns the {@code /streams} real-time endpoint: live transcript and facts of an interaction.
+     *
+     * @return the endpoint client, shared by all callers
+     */
+    public ReactiveStreamsClient streams() {
+        return streams;
+    }
+
+    /**
+     * Returns the {@code /transcribe} real-time endpoint: dictation with voice commands.
+     *
+     * @return the endpoint client, shared by all callers
+     */
+    public ReactiveTranscribeClient transcribe() {
+        return transcribe;
+    }
+
+    /**
+     * Returns how many real-time sessions are connecting or open, for health checks and tests.
+     *
+     * @return open sessions
+     */
+    public int openStreamSessions() {
+        return streamConnector.openSessions();
+    }
+
+    /**
      * Returns how many pooled connections are in use now, for health checks and tests.
      *
      * @return connections checked out of the pool
@@ -56,9 +94,10 @@ public final class CortiReactiveClient implements AutoCloseable {
         return pipeline.activeConnections();
     }
 
-    /** Closes the connection pool; calls in progress fail. Does not block. */
+    /** Closes the open real-time sessions and the connection pool; calls in progress fail. Does not block. */
     @Override
     public void close() {
+        streamConnector.closeAll();
         pipeline.close();
     }
 

@@ -1,0 +1,140 @@
+package ai.corti.client.core.internal.streams;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.reactivestreams.Subscription;
+import reactor.core.publisher.BaseSubscriber;
+import reactor.netty.Connection;
+import reactor.netty.http.websocket.WebsocketInbound;
+import reactor.netty.http.websocket.WebsocketOutbound;
+
+/**
+ * One WebSocket connection of a session: writes frames straight to the channel (so each audio frame's write
+ * completion frees its share of the audio budget) and reads frames one at a time, only when the session asks
+ * ({@link #requestOne()}), so a consumer that falls behind stops the reading instead of growing a buffer.
+ *
+ * <p>Fields other than the close status are touched only by the owning session's serial tasks.
+ */
+final class StreamSocket {
+
+    /** How long a close frame may take to go out before the channel is closed anyway. */
+    private static final long CLOSE_BACKSTOP_SECONDS = 2;
+
+    final int generation;
+    private final WebsocketInbound inbound;
+    private final WebsocketOutbound outbound;
+    private final Connection connection;
+    private Frames frames;
+
+    boolean accepted;
+    boolean requested;
+    boolean gone;
+    boolean closing;
+    int messagesBeforeAcceptance;
+    volatile int closeCode = -1;
+    volatile String closeReason = "";
+
+    StreamSocket(int generation, WebsocketInbound inbound, WebsocketOutbound outbound, Connection connection) {
+        this.generation = generation;
+        this.inbound = inbound;
+        this.outbound = outbound;
+        this.connection = connection;
+        inbound.receiveCloseStatus().subscribe(status -> {
+            closeCode = status.code();
+            closeReason = status.reasonText() == null ? "" : status.reasonText();
+        }, error -> { });
+    }
+
+    /**
+     * Starts reading: frames go to {@code onFrame} and the end of the stream to {@code onEnd}. The first frame
+     * (the answer to the configuration) is asked for here; each later one by {@link #requestOne()}.
+     */
+    void startReading(int maxFrameBytes, Consumer<WebSocketFrame> onFrame, Consumer<Throwable> onEnd) {
+        frames = new Frames(onFrame, onEnd);
+        requested = true;
+        inbound.aggregateFrames(maxFrameBytes).receiveFrames().subscribe(frames);
+    }
+
+    /** Asks for the next frame. */
+    void requestOne() {
+        requested = true;
+        frames.request(1);
+    }
+
+    Channel channel() {
+        return connection.channel();
+    }
+
+    void writeText(String text, ChannelFutureListener onWritten) {
+        channel().write(new TextWebSocketFrame(text)).addListener(onWritten);
+    }
+
+    void writeAudio(byte[] data, int offset, int length, ChannelFutureListener onWritten) {
+        channel().write(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(data, offset, length))).addListener(onWritten);
+    }
+
+    void flush() {
+        channel().flush();
+    }
+
+    /** Sends a close frame and closes the channel once it is out (or after a short backstop). Idempotent. */
+    void close(int code, String reason) {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        // Reading is not cancelled: Reactor Netty would answer a cancelled inbound with its own close frame.
+        // The inbound completes by itself once the channel is closed.
+        Channel channel = channel();
+        if (!channel.isActive()) {
+            connection.dispose();
+            return;
+        }
+        outbound.sendClose(code, reason).subscribe(null, error -> connection.dispose());
+        channel.eventLoop().schedule(connection::dispose, CLOSE_BACKSTOP_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** Closes the TCP connection without a close frame. */
+    void abort() {
+        closing = true;
+        connection.dispose();
+    }
+
+    /** Hands frames over as they are requested; the frame is released by Reactor Netty once {@code onFrame} returns. */
+    private static final class Frames extends BaseSubscriber<WebSocketFrame> {
+        private final Consumer<WebSocketFrame> onFrame;
+        private final Consumer<Throwable> onEnd;
+
+        Frames(Consumer<WebSocketFrame> onFrame, Consumer<Throwable> onEnd) {
+            this.onFrame = onFrame;
+            this.onEnd = onEnd;
+        }
+
+        @Override
+        protected void hookOnSubscribe(Subscription subscription) {
+            // The first frame; the subscription may arrive later than startReading, so it is asked for here.
+            subscription.request(1);
+        }
+
+        @Override
+        protected void hookOnNext(WebSocketFrame frame) {
+            onFrame.accept(frame);
+        }
+
+        @Override
+        protected void hookOnComplete() {
+            onEnd.accept(null);
+        }
+
+        @Override
+        protected void hookOnError(Throwable error) {
+            onEnd.accept(error);
+        }
+    }
+}
