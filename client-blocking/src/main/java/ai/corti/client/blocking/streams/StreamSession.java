@@ -155,6 +155,17 @@ public final class StreamSession<M extends ServerMessage> implements AutoCloseab
     }
 
     /**
+     * Tells whether the messages ended (after {@code ENDED}/{@code ended}, {@link #close()} or a failure) and
+     * every one was taken, for loops over {@link #poll(Duration)}.
+     *
+     * @return {@code true} when nothing more will come
+     * @throws IllegalStateException when the session has a listener
+     */
+    public boolean isFinished() {
+        return requireQueue().finished();
+    }
+
+    /**
      * Returns how many bytes of audio were handed over but not yet written to the socket.
      *
      * @return bytes pending

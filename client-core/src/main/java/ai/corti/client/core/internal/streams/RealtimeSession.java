@@ -274,12 +274,12 @@ public final class RealtimeSession<M extends ServerMessage> {
         in.withConnection(c -> connection[0] = c);
         StreamSocket opened = new StreamSocket(current, in, out, connection[0]);
         serial.execute(() -> startSocket(opened));
-        return connection[0].onDispose();
+        return opened.done();
     }
 
     private void startSocket(StreamSocket opened) {
         if (opened.generation != generation || isTerminal()) {
-            opened.close(1000, "");
+            opened.abort();
             return;
         }
         socket = opened;
@@ -407,18 +407,17 @@ public final class RealtimeSession<M extends ServerMessage> {
     }
 
     private void attemptCompleted(int current) {
-        // The connection's handler finished: the channel closed. Reading ends too and decides what follows;
-        // this covers a socket whose reading never started.
-        if (current == generation && socket != null && socket.generation == current) {
-            socketEnded(socket, null);
-        } else if (current == generation && socket == null && !isTerminal()) {
+        // The channel closed. Once reading started, the reading reports the end itself, after the frames it
+        // still holds (an ENDED read just before the close must not be lost); this covers a socket that never
+        // started reading.
+        if (current == generation && socket == null && !isTerminal()) {
             handshakeFailed(current, new StreamClosedException(where + ": the connection closed before it opened",
                     -1, "", null));
         }
     }
 
     private static String closeDetails(StreamSocket from) {
-        return from.closeCode < 0 ? " (no close frame)" : " (close code " + from.closeCode
+        return from.closeCode < 0 ? " (no close code)" : " (close code " + from.closeCode
                 + (from.closeReason.isEmpty() ? "" : ", reason '" + from.closeReason + "'") + ")";
     }
 

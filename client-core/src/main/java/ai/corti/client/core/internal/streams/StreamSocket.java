@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.reactivestreams.Subscription;
 import reactor.core.publisher.BaseSubscriber;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.netty.Connection;
 import reactor.netty.http.websocket.WebsocketInbound;
 import reactor.netty.http.websocket.WebsocketOutbound;
@@ -30,6 +32,7 @@ final class StreamSocket {
     private final WebsocketInbound inbound;
     private final WebsocketOutbound outbound;
     private final Connection connection;
+    private final Sinks.Empty<Void> finished = Sinks.empty();
     private Frames frames;
 
     boolean accepted;
@@ -46,9 +49,22 @@ final class StreamSocket {
         this.outbound = outbound;
         this.connection = connection;
         inbound.receiveCloseStatus().subscribe(status -> {
-            closeCode = status.code();
+            // 1005 and 1006 are never sent: they stand for "no status code" and "no close frame".
+            closeCode = status.code() == 1005 || status.code() == 1006 ? -1 : status.code();
             closeReason = status.reasonText() == null ? "" : status.reasonText();
         }, error -> { });
+    }
+
+    /**
+     * Completes when the session is done with this connection: its reading ended (after every frame received
+     * was handed over) or it was closed. Reactor Netty keeps the connection's inbound until then; completing on
+     * the channel's close instead would let it discard frames not yet read, such as an {@code ENDED} that
+     * arrived just before the server closed.
+     *
+     * @return the end of the session's use of the connection
+     */
+    Mono<Void> done() {
+        return finished.asMono();
     }
 
     /**
@@ -56,7 +72,10 @@ final class StreamSocket {
      * (the answer to the configuration) is asked for here; each later one by {@link #requestOne()}.
      */
     void startReading(int maxFrameBytes, Consumer<WebSocketFrame> onFrame, Consumer<Throwable> onEnd) {
-        frames = new Frames(onFrame, onEnd);
+        frames = new Frames(onFrame, error -> {
+            finished.tryEmitEmpty();
+            onEnd.accept(error);
+        });
         requested = true;
         inbound.aggregateFrames(maxFrameBytes).receiveFrames().subscribe(frames);
     }
@@ -93,17 +112,27 @@ final class StreamSocket {
         // The inbound completes by itself once the channel is closed.
         Channel channel = channel();
         if (!channel.isActive()) {
-            connection.dispose();
+            abort();
             return;
         }
-        outbound.sendClose(code, reason).subscribe(null, error -> connection.dispose());
-        channel.eventLoop().schedule(connection::dispose, CLOSE_BACKSTOP_SECONDS, TimeUnit.SECONDS);
+        // Once the close frame is out, nothing more will be read: stop reading (Reactor Netty sends no second
+        // close frame) and let the connection go.
+        outbound.sendClose(code, reason).subscribe(null, error -> abort(), this::stopReading);
+        channel.eventLoop().schedule(this::abort, CLOSE_BACKSTOP_SECONDS, TimeUnit.SECONDS);
     }
 
     /** Closes the TCP connection without a close frame. */
     void abort() {
         closing = true;
+        stopReading();
         connection.dispose();
+    }
+
+    private void stopReading() {
+        if (frames != null) {
+            frames.dispose();
+        }
+        finished.tryEmitEmpty();
     }
 
     /** Hands frames over as they are requested; the frame is released by Reactor Netty once {@code onFrame} returns. */
