@@ -79,6 +79,15 @@ public final class LiveStreamSession {
     }
 
     /**
+     * Returns the audio bytes received after the acceptance so far.
+     *
+     * @return the bytes
+     */
+    public long audioBytes() {
+        return session.audioBytes();
+    }
+
+    /**
      * Returns what happened in the session so far.
      *
      * @return a snapshot

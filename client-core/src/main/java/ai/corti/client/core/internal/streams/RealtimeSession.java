@@ -283,8 +283,8 @@ public final class RealtimeSession<M extends ServerMessage> {
             return;
         }
         socket = opened;
-        opened.writeText(configMessage, future -> { });
-        opened.flush();
+        opened.queueText(configMessage);
+        opened.writeQueued();
         opened.startReading(options.maxMessageBytes(),
                 frame -> onFrame(opened, frame),
                 error -> serial.execute(() -> socketEnded(opened, error)));
@@ -600,22 +600,22 @@ public final class RealtimeSession<M extends ServerMessage> {
         if (target == null || !target.accepted || target.closing || target.gone || isTerminal()) {
             return;
         }
-        boolean wrote = false;
+        boolean queued = false;
         Object item;
         while ((item = outgoing.poll()) != null) {
-            wrote = true;
+            queued = true;
             if (item instanceof AudioFrame frame) {
-                target.writeAudio(frame.data, frame.offset, frame.length,
+                target.queueAudio(frame.data, frame.offset, frame.length,
                         future -> serial.execute(() -> audioWritten(frame.length)));
             } else {
-                target.writeText((String) item, future -> { });
+                target.queueText((String) item);
                 if (item == END) {
                     state = State.ENDING;
                 }
             }
         }
-        if (wrote) {
-            target.flush();
+        if (queued) {
+            target.writeQueued();
         }
     }
 

@@ -6,7 +6,10 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.reactivestreams.Subscription;
 import reactor.core.publisher.BaseSubscriber;
@@ -21,6 +24,10 @@ import reactor.netty.http.websocket.WebsocketOutbound;
  * completion frees its share of the audio budget) and reads frames one at a time, only when the session asks
  * ({@link #requestOne()}), so a consumer that falls behind stops the reading instead of growing a buffer.
  *
+ * <p>Writes always run as one task on the channel's event loop, in the order they were queued: Netty runs a
+ * write made on the event loop at once but queues one made elsewhere, so writing from whichever thread the
+ * session happens to run on could let a later frame (an {@code end}) overtake earlier audio.
+ *
  * <p>Fields other than the close status are touched only by the owning session's serial tasks.
  */
 final class StreamSocket {
@@ -33,6 +40,8 @@ final class StreamSocket {
     private final WebsocketOutbound outbound;
     private final Connection connection;
     private final Sinks.Empty<Void> finished = Sinks.empty();
+    private final Queue<Object> toWrite = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean writeScheduled = new AtomicBoolean();
     private Frames frames;
 
     boolean accepted;
@@ -90,16 +99,44 @@ final class StreamSocket {
         return connection.channel();
     }
 
-    void writeText(String text, ChannelFutureListener onWritten) {
-        channel().write(new TextWebSocketFrame(text)).addListener(onWritten);
+    /** Queues a text frame; {@link #writeQueued()} sends it. */
+    void queueText(String text) {
+        toWrite.add(text);
     }
 
-    void writeAudio(byte[] data, int offset, int length, ChannelFutureListener onWritten) {
-        channel().write(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(data, offset, length))).addListener(onWritten);
+    /** Queues a binary frame over a slice of {@code data}; {@code onWritten} runs once it is written (or failed). */
+    void queueAudio(byte[] data, int offset, int length, ChannelFutureListener onWritten) {
+        toWrite.add(new PendingAudio(data, offset, length, onWritten));
     }
 
-    void flush() {
-        channel().flush();
+    /** Writes everything queued, in order, on the event loop, then flushes once. */
+    void writeQueued() {
+        if (writeScheduled.compareAndSet(false, true)) {
+            channel().eventLoop().execute(this::writeAll);
+        }
+    }
+
+    private void writeAll() {
+        writeScheduled.set(false); // before draining: a frame queued from now on schedules another run
+        Channel channel = channel();
+        boolean wrote = false;
+        Object item;
+        while ((item = toWrite.poll()) != null) {
+            wrote = true;
+            if (item instanceof PendingAudio audio) {
+                channel.write(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(audio.data, audio.offset, audio.length)))
+                        .addListener(audio.onWritten);
+            } else {
+                channel.write(new TextWebSocketFrame((String) item));
+            }
+        }
+        if (wrote) {
+            channel.flush();
+        }
+    }
+
+    /** A queued binary frame. */
+    private record PendingAudio(byte[] data, int offset, int length, ChannelFutureListener onWritten) {
     }
 
     /** Sends a close frame and closes the channel once it is out (or after a short backstop). Idempotent. */
