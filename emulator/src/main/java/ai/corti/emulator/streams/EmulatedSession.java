@@ -155,7 +155,10 @@ final class EmulatedSession {
             if (phase == Phase.ENDED || phase == Phase.CLOSED) {
                 return Mono.empty();
             }
-            if (frame.text() == null) {
+            if (frame.text() == null && phase == Phase.AWAITING_CONFIG) {
+                LOG.debug("{} session: audio before the configuration", endpoint());
+                answerAndClose("CONFIG_MISSING", "the first message must be the configuration");
+            } else if (frame.text() == null) {
                 audio(frame.bytes());
                 pause = pauseDue();
             } else if (!frame.text().isEmpty()) {
@@ -487,7 +490,8 @@ final class EmulatedSession {
         cancelConfigTimer();
         outgoing.tryEmitComplete();
         if (connection != null) {
-            connection.dispose();
+            // The channel itself, not the connection: Reactor Netty would first send an empty close frame.
+            connection.channel().close();
         }
         notifyAll();
     }
