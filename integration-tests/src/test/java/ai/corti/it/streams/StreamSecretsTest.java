@@ -121,9 +121,13 @@ class StreamSecretsTest {
 
         assertThat(supply).as("every token was used").isEmpty();
         assertThat(streams.sessions()).hasSize(5);
-        assertThat(captured.list).as("captured log lines").hasSizeGreaterThan(20);
+        List<ILoggingEvent> events;
+        synchronized (captured) { // the appender appends under its own lock, from event loops still running
+            events = new ArrayList<>(captured.list);
+        }
+        assertThat(events).as("captured log lines").hasSizeGreaterThan(20);
         List<String> texts = new ArrayList<>();
-        captured.list.forEach(event -> texts.add(describe(event)));
+        events.forEach(event -> texts.add(describe(event)));
         seen.forEach(object -> texts.add(describe(object)));
         List<String> secrets = new ArrayList<>(tokens);
         secrets.add(forged);
