@@ -36,7 +36,7 @@ rm -rf "$out"
 mkdir -p "$out"
 
 if [[ $mode == streams ]]; then
-  timing=(-wi 2 -w 2s -i 3 -r 2s -f 1)
+  timing=(-wi 5 -w 2s -i 5 -r 2s -f 1) # the sessions' code paths take several seconds to settle under the JIT
   echo "== jmh streams"
   # shellcheck disable=SC2086
   $nice_prefix "$java" -jar "$jar" StreamBenchmark "${timing[@]}" -rf json -rff "$out/jmh-streams.json" >>"$out/jmh.log" 2>&1 \

@@ -11,7 +11,9 @@ public class StreamClosedException extends CortiStreamException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The close code, or -1 without one. */
     private final int closeCode;
+    /** The close reason, possibly empty. */
     private final String closeReason;
 
     /**

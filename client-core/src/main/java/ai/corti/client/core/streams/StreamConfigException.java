@@ -12,8 +12,11 @@ public class StreamConfigException extends CortiStreamException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The status. */
     private final ConfigStatusType status;
+    /** The status's type as sent. */
     private final String type;
+    /** The server's reason, or null. */
     private final String reason;
 
     /**

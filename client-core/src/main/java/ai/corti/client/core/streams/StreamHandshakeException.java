@@ -9,6 +9,7 @@ public class StreamHandshakeException extends CortiStreamException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status of the refusal. */
     private final int statusCode;
 
     /**
