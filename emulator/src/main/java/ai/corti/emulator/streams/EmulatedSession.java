@@ -132,7 +132,7 @@ final class EmulatedSession {
         in.receiveCloseStatus().subscribe(status -> clientClose(status.code(), status.reasonText()), error -> { });
         Mono<Void> sending = out.sendString(outgoing.asFlux()).then()
                 .onErrorResume(error -> {
-                    LOG.debug("{} session: sending failed: {}", endpoint(), error.toString());
+                    failed("sending", error);
                     return Mono.empty();
                 })
                 .then(Mono.defer(this::closeFrame));
@@ -140,11 +140,23 @@ final class EmulatedSession {
                 .map(Frame::of)
                 .concatMap(this::onFrame, 1)
                 .onErrorResume(error -> {
-                    LOG.debug("{} session: receiving failed: {}", endpoint(), error.toString());
+                    failed("receiving", error);
                     return Mono.empty();
                 })
                 .then(Mono.fromRunnable(this::inboundEnded));
         return Mono.when(sending, receiving).doFinally(signal -> finished());
+    }
+
+    /**
+     * A direction of the socket failed. A connection that went away is ordinary (the client closed or was
+     * dropped); anything else is an emulator bug, which must not pass silently: the session then ends.
+     */
+    private void failed(String direction, Throwable error) {
+        if (error instanceof reactor.netty.channel.AbortedException || error instanceof java.io.IOException) {
+            LOG.debug("{} session: {} ended: {}", endpoint(), direction, error.toString());
+        } else {
+            LOG.warn("{} session: {} failed", endpoint(), direction, error);
+        }
     }
 
     // ------------------------------------------------------------------ frames in
