@@ -70,8 +70,9 @@ public final class CortiEmulator implements AutoCloseable {
         AtomicInteger boundPort = new AtomicInteger();
         // The real API's shape: the real-time path, with the tenant in the query (the client adds the token).
         InteractionsApi interactions = new InteractionsApi(store, spec, new Timestamps(builder.clock),
-                id -> "ws://" + HOST + ":" + boundPort.get() + "/audio-bridge/v2/interactions/" + id
-                        + "/streams?tenant-name=" + DEFAULT_TENANT);
+                (tenant, id) -> "ws://" + HOST + ":" + boundPort.get() + "/audio-bridge/v2/interactions/" + id
+                        + "/streams?tenant-name="
+                        + URLEncoder.encode(tenant, StandardCharsets.UTF_8).replace("+", "%20"));
         Router router = new Router(new TokenEndpoint(issuer, clientId, clientSecret), new Authenticator(issuer),
                 interactions, faults, journal, new SpecConformance(spec), builder.clock);
         this.streams = new StreamControls(builder.clock, new EmulatorStreamAccess(issuer, store));
