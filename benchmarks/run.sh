@@ -4,6 +4,8 @@
 #   benchmarks/run.sh            full set, under 10 minutes; rewrites the results section of BENCHMARKS.md
 #                                and benchmarks/results/chart.png
 #   benchmarks/run.sh --quick    a subset for checking a change, under 2 minutes; touches nothing outside target/
+#   benchmarks/run.sh --streams  the real-time benchmarks only (SDK vs raw Reactor Netty WebSocket on the emulator),
+#                                about 3 minutes; rewrites the real-time section of BENCHMARKS.md
 #
 # Raw results: benchmarks/target/results/ (jmh-*.json from -rf json, coldstart.json, paired.txt, results.md,
 # chart.png). Environment: JAVA (default: java on PATH), BENCH_NICE (a prefix such as "nice -n -5" to give the
@@ -14,8 +16,10 @@ cd "$(dirname "$0")/.."
 mode=full
 if [[ "${1:-}" == "--quick" ]]; then
   mode=quick
+elif [[ "${1:-}" == "--streams" ]]; then
+  mode=streams
 elif [[ $# -gt 0 ]]; then
-  echo "usage: benchmarks/run.sh [--quick]" >&2
+  echo "usage: benchmarks/run.sh [--quick|--streams]" >&2
   exit 2
 fi
 
@@ -30,6 +34,38 @@ echo "== build ($mode)"
 mvn -B -q -Pbenchmarks -pl benchmarks -am package -DskipTests -Dmaven.javadoc.skip=true
 rm -rf "$out"
 mkdir -p "$out"
+
+if [[ $mode == streams ]]; then
+  timing=(-wi 5 -w 2s -i 5 -r 2s -f 1) # the sessions' code paths take several seconds to settle under the JIT
+  echo "== jmh streams"
+  # shellcheck disable=SC2086
+  $nice_prefix "$java" -jar "$jar" StreamBenchmark "${timing[@]}" -rf json -rff "$out/jmh-streams.json" >>"$out/jmh.log" 2>&1 \
+    || { tail -40 "$out/jmh.log"; exit 1; }
+  echo "== streams paired ratios (20 pairs each)"
+  # shellcheck disable=SC2086
+  $nice_prefix "$java" -Xms1g -Xmx1g -cp "$jar" ai.corti.bench.streams.StreamPairedRatio 20 | tee "$out/paired-streams.txt"
+  "$java" -cp "$jar" ai.corti.bench.streams.StreamReport "$out" "$out/streams.md" >/dev/null
+  {
+    echo "<!-- streams:start (written by benchmarks/run.sh --streams; do not edit by hand) -->"
+    echo "Run: \`benchmarks/run.sh --streams\` on $(date -u '+%Y-%m-%d %H:%M UTC'): $(nproc) cores,"
+    echo "$("$java" -version 2>&1 | sed -n 2p), load average at the end $(cut -d' ' -f1-3 /proc/loadavg)."
+    echo
+    cat "$out/streams.md"
+    echo "<!-- streams:end -->"
+  } >"$out/streams-section.md"
+  python3 - "$out/streams-section.md" <<'EOF'
+import re, sys
+section = open(sys.argv[1], encoding="utf-8").read()
+doc = open("BENCHMARKS.md", encoding="utf-8").read()
+pattern = re.compile(r"<!-- streams:start.*?<!-- streams:end -->\n?", re.S)
+if not pattern.search(doc):
+    sys.exit("BENCHMARKS.md has no streams markers")
+open("BENCHMARKS.md", "w", encoding="utf-8").write(pattern.sub(lambda _: section, doc, count=1))
+EOF
+  echo "updated the real-time section of BENCHMARKS.md"
+  echo "== done in $(( $(date +%s) - started )) s; results in $out"
+  exit 0
+fi
 
 if [[ $mode == quick ]]; then
   timing=(-wi 1 -w 1s -i 1 -r 1s -f 1)

@@ -3,6 +3,7 @@ package ai.corti.emulator;
 import ai.corti.client.core.CortiClientBuilder;
 import ai.corti.emulator.spec.SchemaValidator;
 import ai.corti.emulator.spec.SpecSchemas;
+import ai.corti.emulator.streams.StreamControls;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -55,6 +56,7 @@ public final class CortiEmulator implements AutoCloseable {
     private final Duration tokenLifetime;
     private final Faults faults = new Faults();
     private final InteractionStore store = new InteractionStore();
+    private final StreamControls streams;
     private final ExchangeJournal journal;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -75,10 +77,14 @@ public final class CortiEmulator implements AutoCloseable {
         TokenIssuer issuer = new TokenIssuer(builder.clock, tokenLifetime);
         // The stream URL needs the port, known only once bound: read per call.
         AtomicInteger boundPort = new AtomicInteger();
+        // The real API's shape: the real-time path, with the tenant in the query (the client adds the token).
         InteractionsApi interactions = new InteractionsApi(store, spec, new Timestamps(builder.clock),
-                id -> "ws://" + HOST + ":" + boundPort.get() + "/v2/interactions/" + id + "/streams");
+                (tenant, id) -> "ws://" + HOST + ":" + boundPort.get() + "/audio-bridge/v2/interactions/" + id
+                        + "/streams?tenant-name="
+                        + URLEncoder.encode(tenant, StandardCharsets.UTF_8).replace("+", "%20"));
         Router router = new Router(new TokenEndpoint(issuer, clientId, clientSecret), new Authenticator(issuer),
                 interactions, faults, journal, new SpecConformance(spec), builder.clock);
+        this.streams = new StreamControls(builder.clock, new EmulatorStreamAccess(issuer, store));
         // Own event loops, daemon threads: the emulator never competes with (or outlives) the code under test.
         this.loops = LoopResources.create("corti-emulator", 1, 2, true);
         try {
@@ -86,7 +92,8 @@ public final class CortiEmulator implements AutoCloseable {
                     .host(HOST)
                     .port(builder.port)
                     .runOn(loops)
-                    .handle(router::handle)
+                    .handle((request, response) -> streams.handles(request.uri())
+                            ? streams.handle(request, response) : router.handle(request, response))
                     .bindNow(Duration.ofSeconds(10));
         } catch (RuntimeException e) {
             loops.dispose();
@@ -223,6 +230,16 @@ public final class CortiEmulator implements AutoCloseable {
     }
 
     /**
+     * Returns the real-time endpoints' controls: settings, per-session scripts (faults), session records and
+     * live sessions.
+     *
+     * @return the streams of this emulator
+     */
+    public StreamControls streams() {
+        return streams;
+    }
+
+    /**
      * Returns the exchanges so far, oldest first (the most recent ones, up to the builder's limit).
      *
      * @return an immutable snapshot
@@ -247,13 +264,15 @@ public final class CortiEmulator implements AutoCloseable {
     }
 
     /**
-     * Forgets every interaction, queued fault and recorded exchange, for a fresh start between tests.
-     * Issued tokens stay valid, so clients keep working.
+     * Forgets every interaction, queued fault and recorded exchange, and resets the streams (settings, scripts,
+     * records; open sessions are dropped), for a fresh start between tests. Issued tokens stay valid, so clients
+     * keep working.
      */
     public void reset() {
         store.clear();
         faults.clear();
         journal.clear();
+        streams.reset();
     }
 
     /** Blocks until the server is closed; for the standalone main. */
@@ -265,6 +284,7 @@ public final class CortiEmulator implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            streams.closeAll();
             server.disposeNow(Duration.ofSeconds(5));
             loops.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block(Duration.ofSeconds(10));
         }

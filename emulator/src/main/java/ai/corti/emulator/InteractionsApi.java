@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * The four Interactions operations over an {@link InteractionStore}, for a tenant the
@@ -41,7 +41,7 @@ final class InteractionsApi {
     private final SchemaValidator validator;
     private final SchemaCanonicaliser canonicaliser;
     private final Timestamps timestamps;
-    private final Function<UUID, String> websocketUrl;
+    private final BiFunction<String, UUID, String> websocketUrl;
 
     /**
      * Creates the operations.
@@ -49,9 +49,10 @@ final class InteractionsApi {
      * @param store        where interactions live
      * @param spec         the spec the requests are validated against
      * @param timestamps   the source of createdAt/updatedAt
-     * @param websocketUrl an interaction's stream URL, from its id
+     * @param websocketUrl an interaction's stream URL, from its tenant and id
      */
-    InteractionsApi(InteractionStore store, SpecSchemas spec, Timestamps timestamps, Function<UUID, String> websocketUrl) {
+    InteractionsApi(InteractionStore store, SpecSchemas spec, Timestamps timestamps,
+                    BiFunction<String, UUID, String> websocketUrl) {
         this.store = store;
         this.spec = spec;
         this.validator = spec.validator(SchemaValidator.Mode.REQUEST);
@@ -86,14 +87,14 @@ final class InteractionsApi {
                 ? canonical.get("patient").deepCopy() : EmulatorJson.MAPPER.createObjectNode().put("identifier", ""));
         interaction.put("createdAt", stamp);
         interaction.put("updatedAt", stamp);
-        interaction.put("websocketUrl", websocketUrl.apply(id));
+        interaction.put("websocketUrl", websocketUrl.apply(tenant, id));
         interaction.put("lastUpdated", stamp);
         mirrorEndedAt(interaction);
         store.create(tenant, id, canonicaliser.canonical(interaction, "InteractionsGetResponse", false));
 
         ObjectNode created = EmulatorJson.MAPPER.createObjectNode();
         created.put("interactionId", id.toString());
-        created.put("websocketUrl", websocketUrl.apply(id));
+        created.put("websocketUrl", websocketUrl.apply(tenant, id));
         return Reply.json(201, EmulatorJson.write(created));
     }
 

@@ -153,7 +153,7 @@ final class Router {
                         route.allow());
             }
             return ProblemResponses.notFound(request.requestId(), "No resource at " + request.path()
-                    + (request.path().endsWith("/streams") ? " (the emulator does not serve streams)" : ""));
+                    + (request.path().endsWith("/streams") ? " (streams are served under /audio-bridge/v2/)" : ""));
         }
         if (route.operationId().equals(RecordedExchange.TOKEN)) {
             return tokenEndpoint.handle(request, route.parameter());

@@ -6,12 +6,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.corti.client.blocking.CortiClient;
+import ai.corti.client.blocking.streams.StreamSession;
 import ai.corti.client.core.error.ServerException;
+import ai.corti.client.core.streams.ReconnectPolicy;
+import ai.corti.client.core.streams.StreamOptions;
+import ai.corti.client.core.streams.TranscribeConfiguration;
+import ai.corti.client.core.streams.TranscribeMessage;
 import ai.corti.client.model.InteractionsCreateRequest;
 import ai.corti.client.model.InteractionsEncounterCreateRequest;
 import ai.corti.client.model.InteractionsEncounterStatusEnum;
 import ai.corti.client.model.InteractionsEncounterTypeEnum;
 import ai.corti.emulator.junit.CortiEmulatorTest;
+import ai.corti.emulator.streams.StreamControls;
+import ai.corti.emulator.streams.StreamSessionRecord;
 import java.time.Duration;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -57,6 +64,32 @@ class ReadmeExamplesTest {
             assertThatThrownBy(() -> client.interactions().create(request)).isInstanceOf(ServerException.class);
             assertThat(emulator.interactionCount("base")).isZero();
             assertThat(emulator.exchanges()).filteredOn(RecordedExchange::isApiCall).hasSize(1);
+        }
+    }
+
+    @Nested
+    @CortiEmulatorTest
+    class DictationTest {
+        private final TranscribeConfiguration config = TranscribeConfiguration.builder().primaryLanguage("en").build();
+
+        @Test
+        void aDroppedSocketIsReopenedWithTheSameConfiguration(CortiClient client, StreamControls streams) {
+            streams.transcriptEvery(8_000);                                      // a transcript per 250 ms of audio
+            streams.nextSession().dropAfterAudioBytes(16_000);                   // also answerConfig, ignoreConfig,
+                                                                                 // afterAcceptance, closeAfterAudioBytes, ...
+            StreamOptions reconnect = StreamOptions.builder()
+                    .reconnect(ReconnectPolicy.exponentialBackoff(3, Duration.ofMillis(50), Duration.ofSeconds(1)))
+                    .build();
+            try (StreamSession<TranscribeMessage> session = client.transcribe().connect(config, reconnect, null)) {
+                session.sendAudio(new byte[16_000]);
+                streams.awaitSession(1, Duration.ofSeconds(5)).awaitAudioBytes(0, Duration.ofSeconds(5));
+                session.sendAudio(new byte[8_000]);
+                session.end();
+            }
+            assertThat(streams.sessions()).extracting(StreamSessionRecord::configuration).containsOnly(
+                    streams.sessions().get(0).configuration());
+            // Not in the README: what the snippet relies on.
+            assertThat(streams.sessions()).extracting(StreamSessionRecord::audioBytes).containsExactly(16_000L, 8_000L);
         }
     }
 }

@@ -41,7 +41,8 @@ class ValidationTest {
         JsonNode created = RawHttp.json(response);
         String id = created.get("interactionId").asText();
         assertThat(created.get("websocketUrl").asText())
-                .isEqualTo("ws://127.0.0.1:" + emulator.port() + "/v2/interactions/" + id + "/streams");
+                .isEqualTo("ws://127.0.0.1:" + emulator.port() + "/audio-bridge/v2/interactions/" + id
+                        + "/streams?tenant-name=base");
     }
 
     @Test

@@ -14,7 +14,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A runnable tour of the SDK with both facades: create, list in pages, stream, get, PATCH, and typed errors.
+ * A runnable tour of the SDK with both facades: create, list in pages, stream, get, PATCH, typed errors, and a
+ * short live dictation over the real-time API.
  *
  * <p>By default it starts the emulator in-process and needs nothing else. With {@code CORTI_TENANT},
  * {@code CORTI_ENVIRONMENT} ({@code eu} or {@code us}), {@code CORTI_CLIENT_ID} and {@code CORTI_CLIENT_SECRET}

@@ -7,6 +7,11 @@ import ai.corti.client.core.error.NotFoundException;
 import ai.corti.client.core.interactions.ListInteractionsRequest;
 import ai.corti.client.core.json.CortiJson;
 import ai.corti.client.core.paging.Page;
+import ai.corti.client.core.streams.CommandMessage;
+import ai.corti.client.core.streams.DictationTranscript;
+import ai.corti.client.core.streams.TranscribeCommand;
+import ai.corti.client.core.streams.TranscribeConfiguration;
+import ai.corti.client.core.streams.UsageMessage;
 import ai.corti.client.model.CommonSortingDirectionEnum;
 import ai.corti.client.model.InteractionsCreateRequest;
 import ai.corti.client.model.InteractionsCreateResponse;
@@ -21,16 +26,20 @@ import ai.corti.client.model.InteractionsUpdateRequest;
 import ai.corti.client.reactive.CortiReactiveClient;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * The walkthrough's steps, each a few SDK calls and a short report: both facades, paging both ways, a
@@ -77,6 +86,7 @@ final class WalkthroughSteps {
         Optional<UUID> one = getOne();
         one.ifPresent(this::patchTitleThenClearIt);
         typedErrors();
+        liveDictation();
     }
 
     /** Step: create twelve interactions with the reactive client, one after the other. */
@@ -226,6 +236,43 @@ final class WalkthroughSteps {
                 error.forEach((field, message) -> say(" ".repeat(LABEL_WIDTH + 4) + field + ": " + message));
             }
         }
+    }
+
+    /** Step: a few seconds of audio to /transcribe, paced like a microphone, lines printed as they arrive. */
+    void liveDictation() {
+        int seconds = 3;
+        heading("Live dictation: " + seconds + " s of audio to /transcribe in 250 ms chunks, lines printed as they "
+                + "arrive (reactive)");
+        if (!write) {
+            say("skipped: it would use credits in the real tenant (add --write)");
+            return;
+        }
+        TranscribeConfiguration config = TranscribeConfiguration.builder()
+                .primaryLanguage("en")
+                .spokenPunctuation(true)
+                .audioFormat("audio/wav")
+                .command(TranscribeCommand.builder("next-section").phrase("next section").build())
+                .build();
+        Flux<ByteBuffer> microphone = Flux.fromIterable(SampleAudio.wavChunks(seconds))
+                .delayElements(Duration.ofMillis(250)) // as a microphone delivers it
+                .map(ByteBuffer::wrap);
+        AtomicReference<UsageMessage> usage = new AtomicReference<>();
+        long lines = reactive.transcribe().connect(config)
+                .flatMapMany(session -> session.messages()
+                        .mergeWith(session.sendAudio(microphone).then(session.end()).then(Mono.empty())))
+                .doOnNext(message -> {
+                    if (message instanceof DictationTranscript t && t.isFinal()) {
+                        say(String.format(Locale.ROOT, "%.1f-%.1f s  %s", t.start(), t.end(), t.text()));
+                    } else if (message instanceof CommandMessage c) {
+                        say(String.format(Locale.ROOT, "%.1f-%.1f s  [command %s]", c.start(), c.end(), c.id()));
+                    } else if (message instanceof UsageMessage u) {
+                        usage.set(u);
+                    }
+                })
+                .filter(message -> message instanceof DictationTranscript || message instanceof CommandMessage)
+                .count()
+                .block(WAIT);
+        say((lines == 0 ? "no words in the synthetic audio; " : "") + "ended, " + usage.get().credits() + " credits");
     }
 
     private boolean skipped() {

@@ -47,7 +47,11 @@ class WalkthroughTest {
                 .contains("NotFoundException 404")
                 .contains("IllegalArgumentException, nothing sent")
                 .contains("BadRequestException 400").contains("patient.birthDate: must be an RFC 3339 date-time")
+                .contains("0.0-1.0 s  patient presents with a sore throat and fever for three days.")
+                .contains("1.0-2.0 s  [command next-section]")
+                .contains("2.0-3.0 s  temperature thirty eight point five degrees.")
+                .contains("ended, 0.05 credits")
                 .contains("every answer matched the spec");
-        assertThat(text.lines().filter(line -> line.matches("\\d\\. .*"))).hasSize(6);
+        assertThat(text.lines().filter(line -> line.matches("\\d\\. .*"))).hasSize(7);
     }
 }

@@ -2,6 +2,10 @@ package ai.corti.client.blocking;
 
 import ai.corti.client.core.CortiClientBuilder;
 import ai.corti.client.core.internal.pipeline.HttpPipeline;
+import ai.corti.client.blocking.streams.StreamsClient;
+import ai.corti.client.blocking.streams.TranscribeClient;
+import ai.corti.client.core.internal.streams.StreamConnector;
+import ai.corti.client.core.internal.streams.StreamHttpClients;
 
 /**
  * The blocking Corti client: one accessor per resource of the API ({@code interactions()}, {@code recordings()},
@@ -27,10 +31,17 @@ public final class CortiClient extends AbstractCortiClient implements AutoClosea
     private static final java.time.Duration CLOSE_WAIT = java.time.Duration.ofSeconds(10);
 
     private final HttpPipeline pipeline;
+    private final StreamConnector streamConnector;
+    private final StreamsClient streams;
+    private final TranscribeClient transcribe;
 
     private CortiClient(HttpPipeline pipeline) {
         super(pipeline);
         this.pipeline = pipeline;
+        this.streamConnector = new StreamConnector(pipeline.options(), pipeline::currentToken,
+                StreamHttpClients.create(pipeline.options(), pipeline.eventLoops()), pipeline.timer());
+        this.streams = new StreamsClient(streamConnector);
+        this.transcribe = new TranscribeClient(streamConnector);
     }
 
     /**
@@ -40,6 +51,33 @@ public final class CortiClient extends AbstractCortiClient implements AutoClosea
      */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * Returns the {@code /streams} real-time endpoint: live transcript and facts of an interaction.
+     *
+     * @return the endpoint client, shared by all callers
+     */
+    public StreamsClient streams() {
+        return streams;
+    }
+
+    /**
+     * Returns the {@code /transcribe} real-time endpoint: dictation with voice commands.
+     *
+     * @return the endpoint client, shared by all callers
+     */
+    public TranscribeClient transcribe() {
+        return transcribe;
+    }
+
+    /**
+     * Returns how many real-time sessions are connecting or open, for health checks and tests.
+     *
+     * @return open sessions
+     */
+    public int openStreamSessions() {
+        return streamConnector.openSessions();
     }
 
     /**
@@ -53,12 +91,13 @@ public final class CortiClient extends AbstractCortiClient implements AutoClosea
 
     /**
      * Closes the client: calls in flight end at once with {@code CortiClientClosedException} (nothing more is sent,
-     * retried or refreshed), later calls are refused before anything is sent, and the client's threads (its event
-     * loops, its timer, its pool's connections) stop. Waits up to 10 s for the threads to stop, except on a Reactor
-     * thread, where it never blocks. Idempotent.
+     * retried or refreshed), later calls are refused before anything is sent, real-time sessions close, and the
+     * client's threads (its event loops, its timer, its pool's connections) stop. Waits up to 10 s for the threads
+     * to stop, except on a Reactor thread, where it never blocks. Idempotent.
      */
     @Override
     public void close() {
+        streamConnector.closeAll();
         pipeline.closeAndWait(CLOSE_WAIT);
     }
 

@@ -2,6 +2,10 @@ package ai.corti.client.reactive;
 
 import ai.corti.client.core.CortiClientBuilder;
 import ai.corti.client.core.internal.pipeline.HttpPipeline;
+import ai.corti.client.core.internal.streams.StreamConnector;
+import ai.corti.client.core.internal.streams.StreamHttpClients;
+import ai.corti.client.reactive.streams.ReactiveStreamsClient;
+import ai.corti.client.reactive.streams.ReactiveTranscribeClient;
 
 /**
  * The reactive Corti client: one accessor per resource of the API ({@code interactions()}, {@code recordings()},
@@ -25,10 +29,17 @@ public final class CortiReactiveClient extends AbstractCortiReactiveClient imple
     private static final java.time.Duration CLOSE_WAIT = java.time.Duration.ofSeconds(10);
 
     private final HttpPipeline pipeline;
+    private final StreamConnector streamConnector;
+    private final ReactiveStreamsClient streams;
+    private final ReactiveTranscribeClient transcribe;
 
     private CortiReactiveClient(HttpPipeline pipeline) {
         super(pipeline);
         this.pipeline = pipeline;
+        this.streamConnector = new StreamConnector(pipeline.options(), pipeline::currentToken,
+                StreamHttpClients.create(pipeline.options(), pipeline.eventLoops()), pipeline.timer());
+        this.streams = new ReactiveStreamsClient(streamConnector);
+        this.transcribe = new ReactiveTranscribeClient(streamConnector);
     }
 
     /**
@@ -38,6 +49,33 @@ public final class CortiReactiveClient extends AbstractCortiReactiveClient imple
      */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * Returns the {@code /streams} real-time endpoint: live transcript and facts of an interaction.
+     *
+     * @return the endpoint client, shared by all callers
+     */
+    public ReactiveStreamsClient streams() {
+        return streams;
+    }
+
+    /**
+     * Returns the {@code /transcribe} real-time endpoint: dictation with voice commands.
+     *
+     * @return the endpoint client, shared by all callers
+     */
+    public ReactiveTranscribeClient transcribe() {
+        return transcribe;
+    }
+
+    /**
+     * Returns how many real-time sessions are connecting or open, for health checks and tests.
+     *
+     * @return open sessions
+     */
+    public int openStreamSessions() {
+        return streamConnector.openSessions();
     }
 
     /**
@@ -51,12 +89,13 @@ public final class CortiReactiveClient extends AbstractCortiReactiveClient imple
 
     /**
      * Closes the client: calls in flight end at once with {@code CortiClientClosedException} (nothing more is sent,
-     * retried or refreshed), later calls are refused before anything is sent, and the client's threads (its event
-     * loops, its timer, its pool's connections) stop. Waits up to 10 s for the threads to stop, except on a Reactor
-     * thread, where it never blocks. Idempotent.
+     * retried or refreshed), later calls are refused before anything is sent, real-time sessions close, and the
+     * client's threads (its event loops, its timer, its pool's connections) stop. Waits up to 10 s for the threads
+     * to stop, except on a Reactor thread, where it never blocks. Idempotent.
      */
     @Override
     public void close() {
+        streamConnector.closeAll();
         pipeline.closeAndWait(CLOSE_WAIT);
     }
 

@@ -3,6 +3,7 @@ package ai.corti.emulator.junit;
 import ai.corti.client.blocking.CortiClient;
 import ai.corti.client.reactive.CortiReactiveClient;
 import ai.corti.emulator.CortiEmulator;
+import ai.corti.emulator.streams.StreamControls;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,7 +16,15 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * JUnit 5 extension that gives tests a running {@link CortiEmulator} and SDK clients configured for it, by
- * parameter injection of {@link CortiEmulator}, {@link CortiClient} and {@link CortiReactiveClient}.
+ * parameter injection of {@link CortiEmulator}, {@link CortiClient} and {@link CortiReactiveClient}, and the
+ * emulator's {@link StreamControls} to script its real-time sessions:
+ * <pre>{@code
+ * @Test
+ * void aRefusedConfigurationFailsTheConnect(CortiClient client, StreamControls streams) {
+ *     streams.nextSession().answerConfig("CONFIG_DENIED", "language unavailable");
+ *     assertThatThrownBy(() -> client.transcribe().connect(config)).isInstanceOf(StreamConfigException.class);
+ * }
+ * }</pre>
  *
  * <p>Use it with {@link CortiEmulatorTest}, with {@code @ExtendWith(CortiEmulatorExtension.class)}, or
  * registered with a customised emulator (then without the annotation, which would register a second one):
@@ -27,7 +36,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * }</pre>
  *
  * <p>Rules: the emulator is started when a test of a class first asks for it and closed (clients first)
- * after the class; each test starts with no interactions, faults or recorded exchanges unless reset is
+ * after the class; each test starts with no interactions, faults, recorded exchanges or stream scripts and
+ * sessions (open ones are dropped) unless reset is
  * turned off (tokens survive, so clients keep working); the clients act for the tenant ({@code base} by
  * default) and keep the SDK's default settings. Settings come from {@link CortiEmulatorTest} when the class
  * has it, else from {@link #withTenant(String)} and {@link #withResetBetweenTests(boolean)}.
@@ -84,7 +94,8 @@ public final class CortiEmulatorExtension implements ParameterResolver, BeforeEa
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         Class<?> type = parameterContext.getParameter().getType();
-        return type == CortiEmulator.class || type == CortiClient.class || type == CortiReactiveClient.class;
+        return type == CortiEmulator.class || type == CortiClient.class || type == CortiReactiveClient.class
+                || type == StreamControls.class;
     }
 
     @Override
@@ -99,6 +110,9 @@ public final class CortiEmulatorExtension implements ParameterResolver, BeforeEa
         }
         if (type == CortiReactiveClient.class) {
             return resources.reactive();
+        }
+        if (type == StreamControls.class) {
+            return resources.emulator().streams();
         }
         throw new ParameterResolutionException("CortiEmulatorExtension cannot supply a " + type.getName());
     }

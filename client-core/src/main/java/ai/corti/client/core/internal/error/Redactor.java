@@ -1,5 +1,6 @@
 package ai.corti.client.core.internal.error;
 
+import ai.corti.client.core.internal.http.BodyBytes;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,9 @@ public final class Redactor {
     /** What replaces a credential. */
     public static final String MASK = "***";
 
+    /** How much of a large body an excerpt is taken from: plenty for a message, bounded whatever the body. */
+    public static final int EXCERPT_SOURCE_BYTES = 64 * 1024;
+
     /** The most tokens remembered: the current one and a few before it, which a slow answer may still echo. */
     private static final int REMEMBERED_TOKENS = 8;
 
@@ -38,6 +42,7 @@ public final class Redactor {
     private final Set<String> fixedForms = new LinkedHashSet<>();
     private final Deque<List<String>> tokenForms = new ArrayDeque<>();
     private volatile String[] forms = new String[0];
+    private volatile int longestForm;
     /** Forms too short to remove wherever they occur (a one-letter token would mangle every message). */
     private volatile Pattern[] shortForms = new Pattern[0];
 
@@ -133,6 +138,25 @@ public final class Redactor {
         return text.length() <= limit ? text : text.substring(0, limit) + "...";
     }
 
+    /**
+     * Returns a one-line excerpt of a body that may be large: read from its first {@value #EXCERPT_SOURCE_BYTES}
+     * bytes only. Where the body is cut there, the cut may split a secret, whose start no form would then match;
+     * so a tail longer than the longest form of any known secret is dropped before redacting.
+     *
+     * @param body  the body
+     * @param limit the longest excerpt
+     * @return the excerpt, empty for an empty body
+     */
+    public String excerpt(BodyBytes body, int limit) {
+        if (body.length() <= EXCERPT_SOURCE_BYTES) {
+            return excerpt(body.toArray(), limit);
+        }
+        String text = new String(body.prefix(EXCERPT_SOURCE_BYTES), StandardCharsets.UTF_8);
+        text = text.substring(0, Math.max(0, text.length() - longestForm - 1));
+        text = redact(text).replaceAll("\\s+", " ").trim();
+        return (text.length() <= limit ? text : text.substring(0, limit)) + "...";
+    }
+
     private void rebuild() {
         Set<String> all = new LinkedHashSet<>(fixedForms);
         tokenForms.forEach(all::addAll);
@@ -141,6 +165,7 @@ public final class Redactor {
         // Longest first: a form that contains another must go before the shorter one mangles it.
         sorted.sort(Comparator.comparingInt(String::length).reversed());
         forms = sorted.stream().filter(f -> f.length() >= SHORT).toArray(String[]::new);
+        longestForm = sorted.isEmpty() ? 0 : sorted.get(0).length();
         shortForms = sorted.stream().filter(f -> f.length() < SHORT)
                 .map(f -> Pattern.compile("(?<![A-Za-z0-9])" + Pattern.quote(f) + "(?![A-Za-z0-9])"))
                 .toArray(Pattern[]::new);

@@ -1,34 +1,37 @@
 package ai.corti.client.core.internal.http;
 
 import io.netty.buffer.ByteBuf;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads an answer into memory chunk by chunk, counting before it copies, so memory stays bounded whatever the
  * server sends: a chunk that would take the total past the limit fails the read before anything of it is kept.
  * The chunks arrive decompressed (Netty's decompressor forwards a bounded amount per step), so a small gzip
- * body that inflates to gigabytes is stopped at the limit too. Not thread-safe: one answer, read in order.
+ * body that inflates to gigabytes is stopped at the limit too. Bytes are kept in fixed blocks
+ * ({@link BodyBytes}), so the memory held is the body plus at most one partly filled block, and no large array
+ * is ever allocated or copied. Not thread-safe: one answer, read in order.
  */
 final class BoundedBody {
 
-    private static final byte[] EMPTY = new byte[0];
-    private static final int FIRST_CAPACITY = 8 * 1024;
-
     private final long limit;
-    private byte[] buffer;
-    private int size;
+    private final List<byte[]> blocks = new ArrayList<>();
+    private byte[] current;
+    private int inCurrent;
+    private long size;
 
     /**
      * Starts a read.
      *
      * @param limit          the most bytes accepted
-     * @param announcedBytes the {@code Content-Length}, or {@code -1}; used only to size the buffer, never trusted
-     *                       beyond the limit
+     * @param announcedBytes the {@code Content-Length}, or {@code -1}; used only to size a small first block, never
+     *                       trusted beyond the limit
      */
     BoundedBody(long limit, long announcedBytes) {
         this.limit = limit;
-        long first = announcedBytes >= 0 ? Math.min(announcedBytes, limit) : Math.min(FIRST_CAPACITY, limit);
-        this.buffer = first == 0 ? EMPTY : new byte[(int) Math.min(first, Integer.MAX_VALUE - 8)];
+        if (announcedBytes > 0 && announcedBytes < BodyBytes.BLOCK) {
+            current = new byte[(int) Math.min(announcedBytes, limit)];
+        }
     }
 
     /**
@@ -39,24 +42,41 @@ final class BoundedBody {
      */
     void append(ByteBuf chunk) {
         int n = chunk.readableBytes();
-        if ((long) size + n > limit) {
+        if (size + n > limit) {
             throw new BodyTooLargeException(limit);
         }
-        if (size + n > buffer.length) {
-            long grown = Math.max((long) buffer.length * 2, (long) size + n);
-            buffer = Arrays.copyOf(buffer, (int) Math.min(Math.min(grown, limit), Integer.MAX_VALUE - 8));
+        int from = chunk.readerIndex();
+        int left = n;
+        while (left > 0) {
+            if (current == null || inCurrent == current.length) {
+                seal();
+                current = new byte[(int) Math.min(BodyBytes.BLOCK, limit - size - (n - left))];
+            }
+            int take = Math.min(left, current.length - inCurrent);
+            chunk.getBytes(from, current, inCurrent, take);
+            inCurrent += take;
+            from += take;
+            left -= take;
         }
-        chunk.getBytes(chunk.readerIndex(), buffer, size, n);
         size += n;
+    }
+
+    private void seal() {
+        if (current != null && inCurrent > 0) {
+            blocks.add(inCurrent == current.length ? current : java.util.Arrays.copyOf(current, inCurrent));
+        }
+        current = null;
+        inCurrent = 0;
     }
 
     /**
      * Returns what was read.
      *
-     * @return the bytes, without spare capacity
+     * @return the body
      */
-    byte[] bytes() {
-        return size == buffer.length ? buffer : Arrays.copyOf(buffer, size);
+    BodyBytes bytes() {
+        seal();
+        return size == 0 ? BodyBytes.EMPTY : new BodyBytes(blocks, size);
     }
 
     /** The answer went past the limit; carries the limit only (never any of the body). */

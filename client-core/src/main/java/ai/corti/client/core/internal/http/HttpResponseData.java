@@ -8,9 +8,30 @@ import ai.corti.client.core.http.ResponseHeaders;
  *
  * @param statusCode the HTTP status
  * @param headers    the response headers
- * @param body       the body bytes, empty when there was none
+ * @param content    the body, empty when there was none
  */
-public record HttpResponseData(int statusCode, ResponseHeaders headers, byte[] body) {
+public record HttpResponseData(int statusCode, ResponseHeaders headers, BodyBytes content) {
+
+    /**
+     * A response whose body is one array.
+     *
+     * @param statusCode the HTTP status
+     * @param headers    the response headers
+     * @param body       the body bytes
+     */
+    public HttpResponseData(int statusCode, ResponseHeaders headers, byte[] body) {
+        this(statusCode, headers, BodyBytes.of(body));
+    }
+
+    /**
+     * Returns the body as one array: for bodies bounded small (error and token answers); large answers are read
+     * through {@link #content()}.
+     *
+     * @return the body bytes, empty when there was none
+     */
+    public byte[] body() {
+        return content.toArray();
+    }
 
     /**
      * Tells whether the status is 2xx.
@@ -24,6 +45,6 @@ public record HttpResponseData(int statusCode, ResponseHeaders headers, byte[] b
     /** Shows the status and size only: the body may carry patient data or an echoed credential. */
     @Override
     public String toString() {
-        return "HttpResponseData[" + statusCode + ", " + body.length + " bytes]";
+        return "HttpResponseData[" + statusCode + ", " + content.length() + " bytes]";
     }
 }

@@ -198,6 +198,16 @@ public final class HttpPipeline implements AutoCloseable {
     }
 
     /**
+     * Returns the client's own event loops, for other connections of the same client (real-time sessions) to run
+     * on, so that closing the client stops their threads too.
+     *
+     * @return the loops, empty for an injected transport
+     */
+    public Optional<LoopResources> eventLoops() {
+        return resources != null ? Optional.of(resources.loops()) : Optional.empty();
+    }
+
+    /**
      * Returns the client's name, which prefixes its threads ({@code corti-3-http-...}, {@code corti-3-timer}).
      *
      * @return the name, e.g. {@code corti-3}

@@ -68,12 +68,12 @@ public final class ResponseDecoder {
             type = mapper.constructType(declared);
             name = declared.getSimpleName();
         }
-        if (response.body().length == 0) {
+        if (response.content().length() == 0) {
             throw new CortiDecodingException(what + " -> HTTP " + response.statusCode() + ": empty body, expected "
                     + name, response.statusCode(), "", null);
         }
         try {
-            T value = readerFor(type).readValue(response.body());
+            T value = readerFor(type).readValue(response.content().stream());
             if (value == null) {
                 throw new CortiDecodingException(what + " -> HTTP " + response.statusCode() + ": body is null, expected "
                         + name, response.statusCode(), "null", null);
@@ -83,7 +83,7 @@ public final class ResponseDecoder {
             if (e instanceof CortiDecodingException decoding) {
                 throw decoding;
             }
-            String excerpt = redactor.excerpt(response.body(), ErrorDecoder.EXCERPT_LIMIT);
+            String excerpt = redactor.excerpt(response.content(), ErrorDecoder.EXCERPT_LIMIT);
             throw new CortiDecodingException(what + " -> HTTP " + response.statusCode() + ": body is not a valid "
                     + name + " (" + reason(e) + "): " + excerpt, response.statusCode(), excerpt, null);
         }

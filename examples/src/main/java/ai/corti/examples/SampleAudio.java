@@ -1,0 +1,41 @@
+package ai.corti.examples;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A few seconds of synthetic audio for the dictation step: a WAV file (16 kHz, 16-bit, mono) of a soft
+ * 440 Hz tone, cut into the 250 ms chunks the real-time API recommends. The file is exactly
+ * {@code seconds * 32,000} bytes, header included, so every chunk is 8,000 bytes. The emulator transcribes its
+ * fixed dictation whatever it hears; the real API hears a tone and no words.
+ */
+final class SampleAudio {
+
+    static final int SAMPLE_RATE = 16_000;
+    static final int CHUNK_BYTES = SAMPLE_RATE * 2 / 4; // 250 ms of 16-bit mono
+
+    private SampleAudio() {
+    }
+
+    /** The WAV file's bytes in 8,000-byte chunks; the first one starts with the 44-byte header. */
+    static List<byte[]> wavChunks(int seconds) {
+        int dataBytes = seconds * SAMPLE_RATE * 2 - 44;
+        ByteBuffer wav = ByteBuffer.allocate(44 + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
+        wav.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(36 + dataBytes)
+                .put("WAVEfmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .putInt(16).putShort((short) 1).putShort((short) 1).putInt(SAMPLE_RATE).putInt(SAMPLE_RATE * 2)
+                .putShort((short) 2).putShort((short) 16)
+                .put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(dataBytes);
+        for (int i = 0; i < dataBytes / 2; i++) {
+            wav.putShort((short) (Math.sin(2 * Math.PI * 440 * i / SAMPLE_RATE) * 3000));
+        }
+        byte[] all = wav.array();
+        List<byte[]> chunks = new ArrayList<>();
+        for (int offset = 0; offset < all.length; offset += CHUNK_BYTES) {
+            chunks.add(java.util.Arrays.copyOfRange(all, offset, Math.min(all.length, offset + CHUNK_BYTES)));
+        }
+        return chunks;
+    }
+}
