@@ -22,7 +22,8 @@ import org.openapitools.codegen.model.OperationsMap;
  *   <li>{@code reactive} and {@code blocking}: one client per resource with every call shape, its raw-response
  *       view, and the accessors of {@code CortiReactiveClient} / {@code CortiClient}.</li>
  * </ul>
- * Additional properties: {@value #LAYER} ({@code core}, {@code reactive} or {@code blocking}) and {@value #EXTENDED}
+ * Additional properties: {@value #LAYER} ({@code core}, {@code reactive}, {@code blocking}, or {@code all} for the
+ * three at once) and {@value #EXTENDED}
  * (resources separated by spaces, whose facade classes a hand-written subclass extends with conveniences; the generated
  * class is then {@code Abstract...}).
  */
@@ -37,7 +38,9 @@ public class CortiJavaCodegen extends JavaClientCodegen {
 
     /** The layers one run can generate. */
     enum Layer {
-        CORE, REACTIVE, BLOCKING
+        CORE, REACTIVE, BLOCKING,
+        /** All three in one run: for checking that a whole document generates code that compiles. */
+        ALL
     }
 
     @Override
@@ -67,7 +70,7 @@ public class CortiJavaCodegen extends JavaClientCodegen {
         modelDocTemplateFiles.clear();
         modelTestTemplateFiles.clear();
         supportingFiles.clear();
-        if (layer != Layer.CORE) {
+        if (layer != Layer.CORE && layer != Layer.ALL) {
             modelTemplateFiles.clear();
         }
     }

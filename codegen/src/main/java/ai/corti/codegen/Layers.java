@@ -19,6 +19,11 @@ final class Layers {
             case CORE -> core(sdk, renderer);
             case REACTIVE -> facade(sdk, renderer, "reactive", REACTIVE, "Reactive", "AbstractCortiReactiveClient");
             case BLOCKING -> facade(sdk, renderer, "blocking", BLOCKING, "", "AbstractCortiClient");
+            case ALL -> {
+                core(sdk, renderer);
+                facade(sdk, renderer, "reactive", REACTIVE, "Reactive", "AbstractCortiReactiveClient");
+                facade(sdk, renderer, "blocking", BLOCKING, "", "AbstractCortiClient");
+            }
         }
     }
 

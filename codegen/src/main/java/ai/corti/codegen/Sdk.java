@@ -94,8 +94,8 @@ public final class Sdk {
         Paging paging = paging(query, answer, models);
         QueryClass queryClass = query.isEmpty() ? null : new QueryClass(Names.queryClass(method, resource),
                 "ai.corti.client.core." + Names.packageSegment(resource), operationId, query, paging != null,
-                query.stream().filter(p -> p.wireName.equals("pageSize")).map(p -> p.defaultValue).findFirst()
-                        .orElse(null), imports(query.stream().map(p -> p.type).toList(), models).stream()
+                query.stream().filter(p -> p.wireName.equals("pageSize") && p.defaultValue != null)
+                        .map(p -> p.defaultValue).findFirst().orElse(null), imports(query.stream().map(p -> p.type).toList(), models).stream()
                 .filter(i -> !i.equals("java.util.List") && !i.equals("java.util.Map")).toList());
         List<String> summary = Javadoc.lines(op.summary != null ? op.summary : operationId);
         List<String> description = Javadoc.lines(op.unescapedNotes);

@@ -30,6 +30,23 @@ public class RateLimitException extends CortiApiException {
     }
 
     /**
+     * Creates the exception with the problem body as read.
+     *
+     * @param message         a one-line summary for logs
+     * @param problem         the RFC 9457 body as read, or {@code null}
+     * @param errorResponse   the RFC 9457 body, or {@code null}
+     * @param responseHeaders the response headers
+     * @param rawBody         the truncated body
+     * @param requestId       the request id, or {@code null}
+     * @param retryAfter      the parsed {@code Retry-After}, or {@code null}
+     */
+    public RateLimitException(String message, Problem problem, ErrorResponse errorResponse,
+            ResponseHeaders responseHeaders, String rawBody, String requestId, Duration retryAfter) {
+        super(message, 429, problem, errorResponse, responseHeaders, rawBody, requestId);
+        this.retryAfter = retryAfter;
+    }
+
+    /**
      * Returns how long the server asked to wait.
      *
      * @return the {@code Retry-After} as a duration (from seconds or an HTTP date), or empty

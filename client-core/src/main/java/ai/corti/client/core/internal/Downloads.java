@@ -1,6 +1,5 @@
 package ai.corti.client.core.internal;
 
-import ai.corti.client.core.error.CortiException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -10,11 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.Iterator;
 import reactor.core.publisher.Flux;
 
 /**
- * How the blocking facade writes a download: chunk by chunk as it arrives, a few chunks requested ahead at most,
+ * How the blocking facade writes a download: chunk by chunk as it arrives, a few chunks requested ahead at most
+ * ({@link BlockingChunks}),
  * so memory stays flat whatever the size. A file is written next to the target and moved into place only when the
  * download completed, so a failed download never leaves a truncated file behind. Internal to the SDK.
  */
@@ -44,9 +43,10 @@ public final class Downloads {
             throw new UncheckedIOException("cannot write next to " + target.getFileName(), e);
         }
         boolean done = false;
-        try (FileChannel file = FileChannel.open(partial, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (BlockingChunks it = BlockingChunks.of(chunks, AHEAD);
+             FileChannel file = FileChannel.open(partial, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             long written = 0;
-            for (Iterator<ByteBuffer> it = iterate(chunks); hasNext(it); ) {
+            while (it.hasNext()) {
                 ByteBuffer chunk = it.next();
                 while (chunk.hasRemaining()) {
                     written += file.write(chunk);
@@ -80,8 +80,8 @@ public final class Downloads {
         Blocking.requireBlockingAllowed();
         long written = 0;
         byte[] copy = new byte[64 * 1024];
-        try {
-            for (Iterator<ByteBuffer> it = iterate(chunks); hasNext(it); ) {
+        try (BlockingChunks it = BlockingChunks.of(chunks, AHEAD)) {
+            while (it.hasNext()) {
                 ByteBuffer chunk = it.next();
                 while (chunk.hasRemaining()) {
                     int n = Math.min(copy.length, chunk.remaining());
@@ -94,21 +94,6 @@ public final class Downloads {
             return written;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the download", e);
-        }
-    }
-
-    private static Iterator<ByteBuffer> iterate(Flux<ByteBuffer> chunks) {
-        return chunks.toIterable(AHEAD).iterator();
-    }
-
-    /** Reactor's blocking iterator signals an interrupt as its own exception; the SDK's is thrown instead. */
-    private static boolean hasNext(Iterator<ByteBuffer> it) {
-        try {
-            return it.hasNext();
-        } catch (CortiException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw Blocking.interruptedOr(e);
         }
     }
 }
