@@ -6,6 +6,7 @@ import ai.corti.client.core.error.CortiApiException;
 import ai.corti.client.core.error.ForbiddenException;
 import ai.corti.client.core.error.GatewayTimeoutException;
 import ai.corti.client.core.error.NotFoundException;
+import ai.corti.client.core.error.Problem;
 import ai.corti.client.core.error.RateLimitException;
 import ai.corti.client.core.error.ServerException;
 import ai.corti.client.core.error.UnauthorizedException;
@@ -167,8 +168,8 @@ final class Answers {
         }
         byte[] body = answer.getBodyAsRawBytes() == null ? new byte[0] : answer.getBodyAsRawBytes();
         if (body.length == 0) {
-            if (error.errorResponse().isPresent()) {
-                out.add("errorResponse() " + error.errorResponse().get() + " from an empty body");
+            if (error.errorResponse().isPresent() || error.problem().isPresent()) {
+                out.add("a problem " + error.problem() + " read from an empty body");
             }
             return out;
         }
@@ -178,6 +179,18 @@ final class Answers {
             return out;
         }
         out.addAll(JsonMatch.differences(problem, CortiJson.mapper().valueToTree(error.errorResponse().get())));
+        Problem read = error.problem().orElse(null);
+        if (read == null) {
+            out.add("problem() is empty for " + problem);
+        } else {
+            Problem answered = new Problem(problem.get("type").asText(), null, problem.get("status").asInt(),
+                    problem.get("detail").asText(), null, problem.get("requestid").asText(),
+                    CortiJson.mapper().convertValue(problem.get("validationErrors"),
+                            new com.fasterxml.jackson.core.type.TypeReference<List<Map<String, String>>>() { }));
+            if (!read.equals(answered)) {
+                out.add("problem() " + read + ", answered " + answered);
+            }
+        }
         if (!error.requestId().equals(Optional.of(problem.get("requestid").asText()))) {
             out.add("requestId() " + error.requestId());
         }
