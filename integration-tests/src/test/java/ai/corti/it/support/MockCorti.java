@@ -13,8 +13,14 @@ import org.mockserver.matchers.TimeToLive;
 import org.mockserver.matchers.Times;
 import org.mockserver.mock.Expectation;
 import org.mockserver.mock.OpenAPIExpectation;
+import java.util.Arrays;
+import java.util.Map;
+import org.mockserver.logging.MockServerLogger;
 import org.mockserver.model.HttpRequest;
 import org.mockserver.model.ClearType;
+import org.mockserver.model.OpenAPIDefinition;
+import org.mockserver.model.RequestDefinition;
+import org.mockserver.openapi.OpenAPIConverter;
 import org.mockserver.model.HttpResponse;
 import org.mockserver.model.MediaType;
 
@@ -82,6 +88,60 @@ public final class MockCorti implements AutoCloseable {
     public void drop(HttpRequest match, int times) {
         remember(server.when(match, Times.exactly(times), TimeToLive.unlimited(), FAULT_PRIORITY)
                 .error(org.mockserver.model.HttpError.error().withDropConnection(true)));
+    }
+
+    /**
+     * Answers every request that matches one operation of the spec with {@code answer}, before the spec's own
+     * answer: a request that does not conform to the operation still gets MockServer's 404.
+     *
+     * @param operationId the spec's operation
+     * @param answer      the response
+     */
+    public void answerOperation(String operationId, HttpResponse answer) {
+        remember(server.when(operation(operationId), Times.unlimited(), TimeToLive.unlimited(), FAULT_PRIORITY)
+                .respond(answer));
+    }
+
+    /**
+     * The response MockServer builds from the spec for one declared status of an operation: the status, the
+     * declared media type and the spec's example, or an example MockServer derives from the schema.
+     *
+     * @param operationId the spec's operation
+     * @param status      a status the operation declares
+     * @return the response
+     */
+    public static HttpResponse declaredResponse(String operationId, int status) {
+        List<Expectation> built = new OpenAPIConverter(new MockServerLogger())
+                .buildExpectations(CortiSpec.url().toString(), Map.of(operationId, String.valueOf(status)));
+        if (built.size() != 1 || built.get(0).getHttpResponse() == null) {
+            throw new IllegalArgumentException(operationId + " declares no response " + status);
+        }
+        return built.get(0).getHttpResponse();
+    }
+
+    /**
+     * The requests received that match one operation of the spec, oldest first.
+     *
+     * @param operationId the spec's operation
+     * @return the requests that conform to it
+     */
+    public List<HttpRequest> received(String operationId) {
+        return Arrays.stream(server.retrieveRecordedRequests(operation(operationId)))
+                .map(HttpRequest.class::cast).toList();
+    }
+
+    /**
+     * Matches the requests that conform to one operation of the spec: MockServer's own OpenAPI matcher, except for
+     * an operation whose request body is not JSON. MockServer 5.15.0 parses every body it checks against a schema
+     * as JSON, so it refuses any binary upload ({@code recordings_upload}'s audio) as not conforming; those are
+     * matched by {@link SpecRequestMatcher} instead, built from the same operation (method, path and its
+     * parameters' formats, required headers, media type), and the suite checks their bytes itself.
+     */
+    private static RequestDefinition operation(String operationId) {
+        SpecDocument.SpecOperation op = SpecDocument.packaged().operation(operationId);
+        boolean binaryBody = op.requestBody().filter(body -> !body.getKey().equals("application/json")).isPresent();
+        return binaryBody ? SpecRequestMatcher.of(SpecDocument.packaged(), op, "/v2")
+                : OpenAPIDefinition.openAPI(CortiSpec.url().toString(), operationId);
     }
 
     private void remember(Expectation[] added) {
