@@ -27,17 +27,14 @@ final class ClassicCatalogue {
      * A section.
      *
      * @param key         its key, e.g. {@code corti-plan}
+     * @param id          its stable id (a name-based UUID of the key), as {@code template.sectionIds} refers to it
      * @param name        its heading
      * @param description what it holds
      * @param groups      the fact groups that go in it; empty: everything does
      * @param cues        lower-case words that place a sentence or utterance in it
      */
-    record ClassicSection(String key, String name, String description, List<String> groups, List<String> cues) {
-
-        /** Its stable id (a name-based UUID of the key), as {@code template.sectionIds} refers to it. */
-        UUID id() {
-            return UUID.nameUUIDFromBytes(("corti-emulator/classic-section/" + key).getBytes(StandardCharsets.UTF_8));
-        }
+    record ClassicSection(String key, UUID id, String name, String description, List<String> groups,
+                         List<String> cues) {
     }
 
     /**
@@ -53,29 +50,29 @@ final class ClassicCatalogue {
                            List<String> languages) {
     }
 
-    static final ClassicSection SUBJECTIVE = new ClassicSection("corti-subjective", "Subjective",
+    static final ClassicSection SUBJECTIVE = section("corti-subjective", "Subjective",
             "The patient's own account: complaint, history, medication and allergies.",
             List.of("chief-complaint", "history-of-present-illness", "past-medical-history", "medications",
                     "allergies", "family-history", "social-history"),
             List.of("have had", "since", "pain", "sore", "fever", "taking", "allerg", "father", "mother", "cough",
                     "sugars", "walking"));
-    static final ClassicSection OBJECTIVE = new ClassicSection("corti-objective", "Objective",
+    static final ClassicSection OBJECTIVE = section("corti-objective", "Objective",
             "Findings: vital signs and examination.", List.of("vitals", "physical-exam"),
             List.of("temperature", "blood pressure", "tenderness", "red", "normal", "pulse", "degrees", "exam"));
-    static final ClassicSection ASSESSMENT = new ClassicSection("corti-assessment", "Assessment",
+    static final ClassicSection ASSESSMENT = section("corti-assessment", "Assessment",
             "The clinician's assessment.", List.of("assessment"),
             List.of("looks like", "this is", "controlled", "diagnos", "likely"));
-    static final ClassicSection PLAN = new ClassicSection("corti-plan", "Plan", "What happens next.",
+    static final ClassicSection PLAN = section("corti-plan", "Plan", "What happens next.",
             List.of("plan"), List.of("will start", "review", "come back", "rest", "keep active", "check", "follow"));
-    static final ClassicSection HPI = new ClassicSection("corti-hpi", "History of present illness",
+    static final ClassicSection HPI = section("corti-hpi", "History of present illness",
             "The complaint and its history.", List.of("chief-complaint", "history-of-present-illness"),
             List.of("have had", "since", "pain", "sore", "fever", "cough"));
-    static final ClassicSection MEDICATIONS = new ClassicSection("corti-medications", "Medications",
+    static final ClassicSection MEDICATIONS = section("corti-medications", "Medications",
             "Current medication.", List.of("medications"),
             List.of("taking", "ibuprofen", "metformin", "lisinopril", " mg"));
-    static final ClassicSection ALLERGIES = new ClassicSection("corti-allergies", "Allergies", "Known allergies.",
+    static final ClassicSection ALLERGIES = section("corti-allergies", "Allergies", "Known allergies.",
             List.of("allergies"), List.of("allerg"));
-    static final ClassicSection BRIEF = new ClassicSection("corti-brief-clinical-note", "Brief clinical note",
+    static final ClassicSection BRIEF = section("corti-brief-clinical-note", "Brief clinical note",
             "A one-paragraph summary of the encounter.", List.of(), List.of());
 
     static final List<ClassicSection> SECTIONS = List.of(SUBJECTIVE, OBJECTIVE, ASSESSMENT, PLAN, HPI, MEDICATIONS,
@@ -96,6 +93,13 @@ final class ClassicCatalogue {
     static final List<String> SECTION_LANGUAGES = List.of("en", "en-GB", "da", "de");
 
     private ClassicCatalogue() {
+    }
+
+    /** A section; its id is computed here, once, when the emulator starts (never on an event loop). */
+    private static ClassicSection section(String key, String name, String description, List<String> groups,
+                                          List<String> cues) {
+        return new ClassicSection(key, UUID.nameUUIDFromBytes(("corti-emulator/classic-section/" + key)
+                .getBytes(StandardCharsets.UTF_8)), name, description, groups, cues);
     }
 
     static Optional<ClassicTemplate> template(String key) {

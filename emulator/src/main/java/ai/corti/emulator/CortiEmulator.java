@@ -91,6 +91,10 @@ public final class CortiEmulator implements AutoCloseable {
         // emulator cannot serve fails here, naming what is wrong.
         spec.validator(SchemaValidator.Mode.REQUEST);
         spec.validator(SchemaValidator.Mode.RESPONSE);
+        // The fixed catalogues are built now, on the caller's thread: their ids are name-based UUIDs (an MD5 digest,
+        // whose provider an event loop should not be the first to look up).
+        List.of(FactGroups.ALL, ClassicCatalogue.TEMPLATES, GuidedCatalogue.TEMPLATES, CodeTable.ENTRIES,
+                Dialogues.ALL).forEach(List::size);
         this.clock = new EmulatorClock(builder.clock);
         this.recordingMemory = new RecordingMemory(builder.recordingMemoryLimit);
         this.transcriptProcessingTime = builder.transcriptProcessingTime;

@@ -19,34 +19,36 @@ final class FactGroups {
      * One group.
      *
      * @param key     its key, e.g. {@code allergies}
+     * @param id      its stable id, a name-based UUID of the key
      * @param english its English name
      * @param danish  its Danish name
      * @param german  its German name
      */
-    record Group(String key, String english, String danish, String german) {
-
-        /** Its stable id. */
-        UUID id() {
-            return UUID.nameUUIDFromBytes(("corti-emulator/fact-group/" + key).getBytes(StandardCharsets.UTF_8));
-        }
+    record Group(String key, UUID id, String english, String danish, String german) {
     }
 
     static final List<Group> ALL = List.of(
-            new Group("other", "Other", "Andet", "Sonstiges"),
-            new Group("chief-complaint", "Chief complaint", "Henvendelsesårsag", "Hauptbeschwerde"),
-            new Group("history-of-present-illness", "History of present illness", "Aktuel sygehistorie",
+            group("other", "Other", "Andet", "Sonstiges"),
+            group("chief-complaint", "Chief complaint", "Henvendelsesårsag", "Hauptbeschwerde"),
+            group("history-of-present-illness", "History of present illness", "Aktuel sygehistorie",
                     "Aktuelle Anamnese"),
-            new Group("past-medical-history", "Past medical history", "Tidligere sygdomme", "Vorerkrankungen"),
-            new Group("medications", "Medications", "Medicin", "Medikation"),
-            new Group("allergies", "Allergies", "Allergier", "Allergien"),
-            new Group("family-history", "Family history", "Familieanamnese", "Familienanamnese"),
-            new Group("social-history", "Social history", "Social anamnese", "Sozialanamnese"),
-            new Group("vitals", "Vital signs", "Vitale værdier", "Vitalparameter"),
-            new Group("physical-exam", "Physical examination", "Objektiv undersøgelse", "Körperliche Untersuchung"),
-            new Group("assessment", "Assessment", "Vurdering", "Beurteilung"),
-            new Group("plan", "Plan", "Plan", "Plan"));
+            group("past-medical-history", "Past medical history", "Tidligere sygdomme", "Vorerkrankungen"),
+            group("medications", "Medications", "Medicin", "Medikation"),
+            group("allergies", "Allergies", "Allergier", "Allergien"),
+            group("family-history", "Family history", "Familieanamnese", "Familienanamnese"),
+            group("social-history", "Social history", "Social anamnese", "Sozialanamnese"),
+            group("vitals", "Vital signs", "Vitale værdier", "Vitalparameter"),
+            group("physical-exam", "Physical examination", "Objektiv undersøgelse", "Körperliche Untersuchung"),
+            group("assessment", "Assessment", "Vurdering", "Beurteilung"),
+            group("plan", "Plan", "Plan", "Plan"));
 
     private FactGroups() {
+    }
+
+    /** A group; its id is computed here, once, when the emulator starts (never on an event loop). */
+    private static Group group(String key, String english, String danish, String german) {
+        return new Group(key, UUID.nameUUIDFromBytes(("corti-emulator/fact-group/" + key)
+                .getBytes(StandardCharsets.UTF_8)), english, danish, german);
     }
 
     /** The group with a key. */
