@@ -63,11 +63,20 @@ record Call(IncomingRequest request, String tenant, Map<String, String> pathPara
      */
     static UUID uuid(String text, String field, String detail) {
         if (!SchemaValidator.isUuid(text)) {
-            String shown = text.length() > 60 ? text.substring(0, 57) + "..." : text;
             throw new InvalidRequest(detail, List.of(new SchemaViolation(field,
-                    "must be a UUID, e.g. f47ac10b-58cc-4372-a567-0e02b2c3d479 (was '"
-                            + shown.replaceAll("\\p{Cntrl}", "?") + "')")));
+                    "must be a UUID, e.g. f47ac10b-58cc-4372-a567-0e02b2c3d479 (was '" + shown(text) + "')")));
         }
         return UUID.fromString(text.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * A value a client sent, as a message may quote it: at most 60 characters, control characters replaced.
+     *
+     * @param text the value
+     * @return the text to show
+     */
+    static String shown(String text) {
+        String cut = text.length() > 60 ? text.substring(0, 57) + "..." : text;
+        return cut.replaceAll("\\p{Cntrl}", "?");
     }
 }

@@ -73,12 +73,12 @@ final class DocumentsApi implements Operation.Resource {
         if (template.isEmpty()) {
             violations.add(new SchemaViolation("templateKey", "must be a template key (GET /templates/): "
                     + ClassicCatalogue.TEMPLATES.stream().map(ClassicCatalogue.ClassicTemplate::key).toList()
-                    + " (was '" + templateKey + "')"));
+                    + " (was '" + Call.shown(templateKey) + "')"));
         }
         String language = body.get("outputLanguage").asText();
         if (template.isPresent() && !template.get().languages().contains(language)) {
             violations.add(new SchemaViolation("outputLanguage", "must be a language template " + templateKey
-                    + " is available in: " + template.get().languages() + " (was '" + language + "')"));
+                    + " is available in: " + template.get().languages() + " (was '" + Call.shown(language) + "')"));
         }
         List<ContextItem> items = contextItems(body.get("context"), violations);
         List<ClassicCatalogue.ClassicSection> sections = template.isEmpty() ? List.of()
@@ -158,7 +158,7 @@ final class DocumentsApi implements Operation.Resource {
                 ObjectNode section = sectionByKey(document, change.path("key").asText());
                 if (section == null) {
                     violations.add(new SchemaViolation("sections[" + i + "].key", "must be the key of one of the "
-                            + "document's sections (was '" + change.path("key").asText() + "')"));
+                            + "document's sections (was '" + Call.shown(change.path("key").asText()) + "')"));
                     continue;
                 }
                 for (String field : List.of("name", "text")) {
@@ -241,7 +241,7 @@ final class DocumentsApi implements Operation.Resource {
             int index = i;
             ClassicCatalogue.section(key).ifPresentOrElse(chosen::add, () -> violations.add(new SchemaViolation(
                     "template.sectionKeys[" + index + "]", "must be a section key (GET /templateSections/) (was '"
-                            + key + "')")));
+                            + Call.shown(key) + "')")));
         }
         JsonNode ids = dynamic.path("sectionIds");
         for (int i = 0; i < ids.size(); i++) {

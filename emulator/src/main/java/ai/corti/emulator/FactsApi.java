@@ -231,7 +231,7 @@ final class FactsApi implements Operation.Resource {
     private static void checkGroup(String group, String field, List<SchemaViolation> violations) {
         if (FactGroups.byKey(group).isEmpty()) {
             violations.add(new SchemaViolation(field, "must be a fact group key (GET /factgroups/): "
-                    + String.join(", ", FactGroups.keys()) + " (was '" + group + "')"));
+                    + String.join(", ", FactGroups.keys()) + " (was '" + Call.shown(group) + "')"));
         }
     }
 

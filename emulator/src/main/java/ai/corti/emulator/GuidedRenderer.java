@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,7 +19,8 @@ import java.util.regex.Pattern;
  * Fills a guided section's output schema from the context placed in it, deterministically, and renders it as text
  * the way the schema's format strings say ({@code itemFormat}, {@code fieldFormat}, with the spec's defaults):
  * <ul>
- *   <li>{@code string}: the sentences, space-separated; with an {@code enum}, the first value the context mentions;</li>
+ *   <li>{@code string}: the sentences, space-separated; with an {@code enum}, the first value the context
+ *       mentions;</li>
  *   <li>{@code number}: the first number in the context, if within {@code minimum}/{@code maximum};</li>
  *   <li>{@code boolean}: whether anything was found;</li>
  *   <li>{@code array}: one item per sentence, at most {@code maxItems};</li>
@@ -78,7 +80,8 @@ final class GuidedRenderer {
         JsonNode value = fallback;
         if (schema.has("enum")) {
             for (JsonNode option : schema.get("enum")) {
-                if (items.stream().anyMatch(item -> item.lower().contains(option.asText().toLowerCase(java.util.Locale.ROOT)))) {
+                String wanted = option.asText().toLowerCase(Locale.ROOT);
+                if (items.stream().anyMatch(item -> item.lower().contains(wanted))) {
                     value = option;
                     break;
                 }

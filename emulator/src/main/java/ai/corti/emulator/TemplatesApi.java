@@ -54,8 +54,8 @@ final class TemplatesApi implements Operation.Resource {
         String key = call.parameter("key");
         return ClassicCatalogue.template(key)
                 .map(template -> Reply.json(200, EmulatorJson.write(ClassicCatalogue.json(template))))
-                .orElseGet(() -> ProblemResponses.notFound(call.requestId(), "Template '" + key.replaceAll(
-                        "\\p{Cntrl}", "?") + "' was not found"));
+                .orElseGet(() -> ProblemResponses.notFound(call.requestId(), "Template '" + Call.shown(key)
+                        + "' was not found"));
     }
 
     /** {@code GET /templateSections/}. */

@@ -289,7 +289,7 @@ final class TranscriptsApi implements Operation.Resource {
         return utterances;
     }
 
-    /** The participant a speaker is: the one with the speaker's role, else one with several speakers, else the first. */
+    /** Which participant a speaker is: the one with the speaker's role, else one with several, else the first. */
     private static int participant(ArrayNode participants, Dialogues.Speaker speaker) {
         String role = speaker.name().toLowerCase(Locale.ROOT);
         int multiple = -1;
