@@ -237,7 +237,7 @@ final class WalkthroughSteps {
 
     private static String summary(CortiApiException e) {
         return e.getClass().getSimpleName() + " " + e.statusCode() + ": "
-                + e.errorResponse().map(problem -> problem.getDetail()).orElse(e.rawBody())
+                + e.problem().map(problem -> problem.detail()).orElse(e.rawBody())
                 + e.requestId().map(id -> " (requestId " + id + ")").orElse("");
     }
 

@@ -2,10 +2,11 @@ package ai.corti.client.blocking;
 
 import ai.corti.client.core.CortiClientBuilder;
 import ai.corti.client.core.internal.pipeline.HttpPipeline;
-import ai.corti.client.core.internal.interactions.InteractionsOperations;
 
 /**
- * The blocking Corti client: plain method calls that return results and throw typed exceptions.
+ * The blocking Corti client: one accessor per resource of the API ({@code interactions()}, {@code recordings()},
+ * {@code transcripts()}, {@code facts()}, {@code documents()}, ...), plain method calls that return results and
+ * throw typed exceptions.
  * Thread-safe and meant to be shared; close it when the application stops.
  *
  * <pre>{@code
@@ -21,16 +22,15 @@ import ai.corti.client.core.internal.interactions.InteractionsOperations;
  * <p>Do not call it from a Reactor event-loop thread (a WebFlux handler): it fails fast there, because
  * blocking would stall other requests. Use {@code CortiReactiveClient} in reactive code.
  */
-public final class CortiClient implements AutoCloseable {
+public final class CortiClient extends AbstractCortiClient implements AutoCloseable {
 
     private static final java.time.Duration CLOSE_WAIT = java.time.Duration.ofSeconds(10);
 
     private final HttpPipeline pipeline;
-    private final InteractionsClient interactions;
 
     private CortiClient(HttpPipeline pipeline) {
+        super(pipeline);
         this.pipeline = pipeline;
-        this.interactions = new InteractionsClient(new InteractionsOperations(pipeline));
     }
 
     /**
@@ -40,15 +40,6 @@ public final class CortiClient implements AutoCloseable {
      */
     public static Builder builder() {
         return new Builder();
-    }
-
-    /**
-     * Returns the Interactions operations.
-     *
-     * @return the interactions client, shared by all callers
-     */
-    public InteractionsClient interactions() {
-        return interactions;
     }
 
     /**

@@ -2,10 +2,11 @@ package ai.corti.client.reactive;
 
 import ai.corti.client.core.CortiClientBuilder;
 import ai.corti.client.core.internal.pipeline.HttpPipeline;
-import ai.corti.client.core.internal.interactions.InteractionsOperations;
 
 /**
- * The reactive Corti client: every call returns a lazy {@code Mono} or {@code PagedFlux}. Nothing is
+ * The reactive Corti client: one accessor per resource of the API ({@code interactions()}, {@code recordings()},
+ * {@code transcripts()}, {@code facts()}, {@code documents()}, ...), every call returning a lazy {@code Mono},
+ * {@code Flux} or {@code PagedFlux}. Nothing is
  * sent until you subscribe; each subscription is a fresh call; cancelling aborts the exchange and frees
  * its connection. Thread-safe and meant to be shared (one per application); close it on shutdown.
  *
@@ -19,16 +20,15 @@ import ai.corti.client.core.internal.interactions.InteractionsOperations;
  * Mono<InteractionsGetResponse> interaction = client.interactions().get(id);
  * }</pre>
  */
-public final class CortiReactiveClient implements AutoCloseable {
+public final class CortiReactiveClient extends AbstractCortiReactiveClient implements AutoCloseable {
 
     private static final java.time.Duration CLOSE_WAIT = java.time.Duration.ofSeconds(10);
 
     private final HttpPipeline pipeline;
-    private final ReactiveInteractionsClient interactions;
 
     private CortiReactiveClient(HttpPipeline pipeline) {
+        super(pipeline);
         this.pipeline = pipeline;
-        this.interactions = new ReactiveInteractionsClient(new InteractionsOperations(pipeline));
     }
 
     /**
@@ -38,15 +38,6 @@ public final class CortiReactiveClient implements AutoCloseable {
      */
     public static Builder builder() {
         return new Builder();
-    }
-
-    /**
-     * Returns the Interactions operations.
-     *
-     * @return the interactions client, shared by all callers
-     */
-    public ReactiveInteractionsClient interactions() {
-        return interactions;
     }
 
     /**

@@ -98,7 +98,7 @@ final class JsonSchemaTranslator {
         }
         if (out.path("paths").isObject()) {
             ObjectNode paths = (ObjectNode) out.get("paths");
-            for (Map.Entry<String, JsonNode> path : source.path("paths").properties()) {
+            for (Map.Entry<String, JsonNode> path : JsonFields.of(source.path("paths"))) {
                 if (path.getValue().isObject()) {
                     translatePathItem(path.getValue(), (ObjectNode) paths.get(path.getKey()),
                             "/paths/" + escape(path.getKey()));
@@ -127,7 +127,7 @@ final class JsonSchemaTranslator {
             return;
         }
         ObjectNode out = (ObjectNode) outParent.get(field);
-        for (Map.Entry<String, JsonNode> entry : in.properties()) {
+        for (Map.Entry<String, JsonNode> entry : JsonFields.of(in)) {
             if (entry.getValue().isObject()) {
                 part.translate(entry.getValue(), (ObjectNode) out.get(entry.getKey()),
                         pointer + "/" + escape(entry.getKey()));
@@ -141,7 +141,7 @@ final class JsonSchemaTranslator {
             return;
         }
         ObjectNode out = JsonNodeFactory.instance.objectNode();
-        for (Map.Entry<String, JsonNode> entry : in.properties()) {
+        for (Map.Entry<String, JsonNode> entry : JsonFields.of(in)) {
             String at = pointer + "/" + escape(entry.getKey());
             out.set(entry.getKey(), translateRoot(entry.getValue(), at));
         }
@@ -150,7 +150,7 @@ final class JsonSchemaTranslator {
 
     private void translatePathItem(JsonNode in, ObjectNode out, String pointer) {
         translateParameters(in.path("parameters"), out, pointer + "/parameters");
-        for (Map.Entry<String, JsonNode> operation : in.properties()) {
+        for (Map.Entry<String, JsonNode> operation : JsonFields.of(in)) {
             if (!SpecSchemas.HTTP_METHODS.contains(operation.getKey()) || !operation.getValue().isObject()) {
                 continue;
             }
@@ -198,7 +198,7 @@ final class JsonSchemaTranslator {
         if (!in.path("content").isObject()) {
             return;
         }
-        for (Map.Entry<String, JsonNode> media : in.get("content").properties()) {
+        for (Map.Entry<String, JsonNode> media : JsonFields.of(in.get("content"))) {
             JsonNode schema = media.getValue().get("schema");
             if (schema != null) {
                 ((ObjectNode) out.get("content").get(media.getKey())).set("schema",
@@ -249,7 +249,7 @@ final class JsonSchemaTranslator {
             out.put("$ref", partial ? openRef(ref.asText()) : ref.asText());
         } else {
             boolean branchesPartial = partial || in.has("properties");
-            for (Map.Entry<String, JsonNode> keyword : in.properties()) {
+            for (Map.Entry<String, JsonNode> keyword : JsonFields.of(in)) {
                 String name = keyword.getKey();
                 JsonNode value = keyword.getValue();
                 String childAt = at == null ? null : at + "/" + escape(name);
@@ -297,7 +297,7 @@ final class JsonSchemaTranslator {
         if (union == null || !union.isArray() || union.size() != 2 || (in.has("anyOf") && in.has("oneOf"))) {
             return -1;
         }
-        for (Map.Entry<String, JsonNode> keyword : in.properties()) {
+        for (Map.Entry<String, JsonNode> keyword : JsonFields.of(in)) {
             String name = keyword.getKey();
             boolean annotation = name.equals("anyOf") || name.equals("oneOf") || name.equals("description")
                     || name.equals("title") || name.equals("example") || name.equals("default") || name.startsWith("x-");
@@ -321,7 +321,7 @@ final class JsonSchemaTranslator {
             return properties.deepCopy();
         }
         ObjectNode out = JsonNodeFactory.instance.objectNode();
-        for (Map.Entry<String, JsonNode> property : properties.properties()) {
+        for (Map.Entry<String, JsonNode> property : JsonFields.of(properties)) {
             String key = escape(property.getKey());
             out.set(property.getKey(), translateSchema(property.getValue(), false,
                     at == null ? null : at + "/" + key, outAt == null ? null : outAt + "/" + key));
@@ -348,7 +348,7 @@ final class JsonSchemaTranslator {
             return copy;
         }
         ObjectNode mapping = (ObjectNode) copy.get("mapping");
-        for (Map.Entry<String, JsonNode> entry : discriminator.get("mapping").properties()) {
+        for (Map.Entry<String, JsonNode> entry : JsonFields.of(discriminator.get("mapping"))) {
             JsonNode target = entry.getValue();
             String ref = target.isObject() ? target.path("$ref").asText(null) : target.asText(null);
             if (ref == null || ref.isEmpty()) {

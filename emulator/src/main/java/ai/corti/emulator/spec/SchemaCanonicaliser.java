@@ -93,13 +93,13 @@ public final class SchemaCanonicaliser {
         // In the schemas' property order, so every answer lists its fields the same way.
         Map<String, JsonNode> declared = new LinkedHashMap<>();
         for (JsonNode part : parts) {
-            part.path("properties").properties().forEach(property ->
+            JsonFields.of(part.path("properties")).forEach(property ->
                     declared.putIfAbsent(property.getKey(), property.getValue()));
         }
         ObjectNode copy = JsonNodeFactory.instance.objectNode();
         if (declared.isEmpty()) {
             JsonNode additional = first(parts, "additionalProperties");
-            value.properties().forEach(entry -> {
+            JsonFields.of(value).forEach(entry -> {
                 if (!entry.getValue().isNull() || keepNulls) {
                     copy.set(entry.getKey(), additional != null && additional.isObject()
                             ? canonical(entry.getValue(), additional, keepNulls) : entry.getValue().deepCopy());

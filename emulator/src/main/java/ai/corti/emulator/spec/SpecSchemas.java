@@ -167,8 +167,8 @@ public final class SpecSchemas {
      * @throws IllegalArgumentException when no operation has that id
      */
     public JsonNode operation(String operationId) {
-        for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
-            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+        for (Map.Entry<String, JsonNode> path : JsonFields.of(document.path("paths"))) {
+            for (Map.Entry<String, JsonNode> operation : JsonFields.of(path.getValue())) {
                 if (HTTP_METHODS.contains(operation.getKey())
                         && operationId.equals(operation.getValue().path("operationId").asText())) {
                     return operation.getValue();

@@ -192,7 +192,7 @@ final class ViolationMessages {
         String property = discriminator.path("propertyName").asText("");
         List<String> values = new ArrayList<>();
         if (discriminator.path("mapping").isObject()) {
-            discriminator.get("mapping").properties().forEach(entry -> values.add(entry.getKey()));
+            JsonFields.of(discriminator.get("mapping")).forEach(entry -> values.add(entry.getKey()));
         } else {
             values.add(names(alternatives));
         }

@@ -8,6 +8,7 @@ public final class InvalidSpecException extends RuntimeException {
     /** Serialisation version. */
     private static final long serialVersionUID = 1L;
 
+    /** One line per problem, each starting with its location in the document. */
     private final List<String> problems;
 
     /**

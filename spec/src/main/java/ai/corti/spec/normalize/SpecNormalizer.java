@@ -24,6 +24,7 @@ import java.util.List;
  *       operations give the same parameter at the same place ({@code {id}} of {@code /interactions/{id}});</li>
  *   <li>{@link ProseConstraintRule}: "Must be greater than 0" and "Default is N" in an integer query parameter's
  *       description become {@code minimum: 1} and {@code default: N};</li>
+ *   <li>{@link AsyncAnswerRule}: an operation with an {@code async} flag in its request also answers 202;</li>
  *   <li>{@link TagRule}: one PascalCase tag per operation, the published one kept aside.</li>
  * </ol>
  * Example payloads ({@code example}, {@code examples}) and vendor extensions ({@code x-*}) are never
@@ -40,7 +41,12 @@ public final class SpecNormalizer {
             new BinaryResponseRule(),
             new PathParameterRule(),
             new ProseConstraintRule(),
+            new AsyncAnswerRule(),
             new TagRule());
+
+    /** Creates a normaliser; one instance normalises one document at a time. */
+    public SpecNormalizer() {
+    }
 
     /**
      * Normalises the document in place.

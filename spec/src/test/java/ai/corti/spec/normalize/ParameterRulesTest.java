@@ -89,4 +89,47 @@ class ParameterRulesTest {
         assertThat(doc.at("/paths/~1things~1/get/parameters/2/schema").has("default")).as("not an integer").isFalse();
         assertThat(changes).hasSize(2);
     }
+
+    @Test
+    void anOperationWithAnAsyncFlagAlsoAnswers202WithItsCreatedBody() throws Exception {
+        ObjectNode doc = yaml("""
+                openapi: 3.0.0
+                info: {title: t, version: '1'}
+                paths:
+                  /things/:
+                    post:
+                      operationId: things_create
+                      requestBody:
+                        content:
+                          application/json:
+                            schema: {$ref: '#/components/schemas/CreateThing'}
+                      responses:
+                        '201':
+                          description: created
+                          content:
+                            application/json:
+                              schema: {$ref: '#/components/schemas/Thing'}
+                  /others/:
+                    post:
+                      operationId: others_create
+                      requestBody:
+                        content:
+                          application/json:
+                            schema: {type: object, properties: {name: {type: string}}}
+                      responses: {'201': {description: created}}
+                components:
+                  schemas:
+                    CreateThing: {type: object, properties: {async: {type: boolean}}}
+                    Thing: {type: object, properties: {id: {type: string}}}
+                """);
+        List<String> changes = new java.util.ArrayList<>();
+
+        new AsyncAnswerRule().apply(doc, changes);
+
+        assertThat(doc.at("/paths/~1things~1/post/responses/202/content/application~1json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/Thing");
+        assertThat(doc.at("/paths/~1things~1/post/responses/202/headers").has("Location")).isTrue();
+        assertThat(doc.at("/paths/~1others~1/post/responses").has("202")).as("no async flag").isFalse();
+        assertThat(changes).containsExactly("paths./things/.post.responses: 202 added (the request has an async flag)");
+    }
 }

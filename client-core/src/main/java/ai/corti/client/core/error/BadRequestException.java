@@ -26,11 +26,27 @@ public class BadRequestException extends CortiApiException {
     }
 
     /**
+     * Creates the exception with the problem body as read.
+     *
+     * @param message         a one-line summary for logs
+     * @param statusCode      the HTTP status
+     * @param problem         the RFC 9457 body as read, or {@code null}
+     * @param errorResponse   the RFC 9457 body, or {@code null}
+     * @param responseHeaders the response headers
+     * @param rawBody         the truncated body
+     * @param requestId       the request id, or {@code null}
+     */
+    public BadRequestException(String message, int statusCode, Problem problem, ErrorResponse errorResponse,
+            ResponseHeaders responseHeaders, String rawBody, String requestId) {
+        super(message, statusCode, problem, errorResponse, responseHeaders, rawBody, requestId);
+    }
+
+    /**
      * Returns the server's per-field validation errors.
      *
      * @return the {@code validationErrors} of the problem body (each a map such as field to message), or an empty list
      */
     public List<Map<String, String>> validationErrors() {
-        return errorResponse().map(ErrorResponse::getValidationErrors).map(List::copyOf).orElse(List.of());
+        return problem().map(Problem::validationErrors).orElse(List.of());
     }
 }

@@ -9,6 +9,7 @@ public class CortiAuthenticationException extends CortiException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The token endpoint's HTTP status, or 0 when it gave none. */
     private final int statusCode;
 
     /**

@@ -5,7 +5,9 @@ public class CortiDecodingException extends CortiException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status of the response that could not be decoded. */
     private final int statusCode;
+    /** A bounded excerpt of the body that could not be decoded. */
     private final String bodyExcerpt;
 
     /**

@@ -9,7 +9,9 @@ public class CortiResponseTooLargeException extends CortiException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status of the answer that was too large. */
     private final int statusCode;
+    /** The limit the answer went past, in bytes. */
     private final long limit;
 
     /**

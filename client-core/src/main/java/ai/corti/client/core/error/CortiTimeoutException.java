@@ -10,7 +10,9 @@ public class CortiTimeoutException extends CortiException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The limit that was reached. */
     private final Duration timeout;
+    /** Whether the whole call's budget ran out (rather than one attempt's). */
     private final boolean wholeCall;
 
     /**

@@ -8,6 +8,7 @@ public class CortiTransportException extends CortiException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Whether the request provably never reached the server. */
     private final boolean requestNeverSent;
 
     /**

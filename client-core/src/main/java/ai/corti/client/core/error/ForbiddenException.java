@@ -24,4 +24,20 @@ public class ForbiddenException extends CortiApiException {
         super(message, statusCode, errorResponse, responseHeaders, rawBody, requestId);
     }
 
+    /**
+     * Creates the exception with the problem body as read.
+     *
+     * @param message         a one-line summary for logs
+     * @param statusCode      the HTTP status
+     * @param problem         the RFC 9457 body as read, or {@code null}
+     * @param errorResponse   the RFC 9457 body, or {@code null}
+     * @param responseHeaders the response headers
+     * @param rawBody         the truncated body
+     * @param requestId       the request id, or {@code null}
+     */
+    public ForbiddenException(String message, int statusCode, Problem problem, ErrorResponse errorResponse,
+            ResponseHeaders responseHeaders, String rawBody, String requestId) {
+        super(message, statusCode, problem, errorResponse, responseHeaders, rawBody, requestId);
+    }
+
 }

@@ -21,4 +21,19 @@ public class GatewayTimeoutException extends ServerException {
             String rawBody, String requestId) {
         super(message, 504, errorResponse, responseHeaders, rawBody, requestId);
     }
+
+    /**
+     * Creates the exception with the problem body as read.
+     *
+     * @param message         a one-line summary for logs
+     * @param problem         the RFC 9457 body as read, or {@code null}
+     * @param errorResponse   the RFC 9457 body, or {@code null}
+     * @param responseHeaders the response headers
+     * @param rawBody         the truncated body
+     * @param requestId       the request id, or {@code null}
+     */
+    public GatewayTimeoutException(String message, Problem problem, ErrorResponse errorResponse,
+            ResponseHeaders responseHeaders, String rawBody, String requestId) {
+        super(message, 504, problem, errorResponse, responseHeaders, rawBody, requestId);
+    }
 }

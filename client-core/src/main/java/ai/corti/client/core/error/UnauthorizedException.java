@@ -27,6 +27,21 @@ public class UnauthorizedException extends CortiApiException {
     }
 
     /**
+     * Creates the exception with the problem body as read.
+     *
+     * @param message         a one-line summary for logs
+     * @param problem         the RFC 9457 body as read, or {@code null}
+     * @param errorResponse   the RFC 9457 body, or {@code null}
+     * @param responseHeaders the response headers
+     * @param rawBody         the truncated body
+     * @param requestId       the request id, or {@code null}
+     */
+    public UnauthorizedException(String message, Problem problem, ErrorResponse errorResponse,
+            ResponseHeaders responseHeaders, String rawBody, String requestId) {
+        super(message, 401, problem, errorResponse, responseHeaders, rawBody, requestId);
+    }
+
+    /**
      * Returns the {@code WWW-Authenticate} challenge.
      *
      * @return the header's value, for example {@code Bearer error="invalid_token"}, or empty

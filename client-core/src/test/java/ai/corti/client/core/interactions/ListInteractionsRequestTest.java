@@ -1,6 +1,6 @@
 package ai.corti.client.core.interactions;
 
-import ai.corti.client.core.internal.interactions.InteractionsOperations;
+import ai.corti.client.core.internal.operations.InteractionsOperations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -8,13 +8,16 @@ import ai.corti.client.core.auth.AccessToken;
 import ai.corti.client.core.auth.TokenProvider;
 import ai.corti.client.core.error.CortiTimeoutException;
 import ai.corti.client.core.error.CortiTransportException;
+import ai.corti.client.core.error.NotFoundException;
 import ai.corti.client.core.error.RateLimitException;
 import ai.corti.client.core.error.ServerException;
 import ai.corti.client.core.internal.pipeline.ApiRequest;
 import ai.corti.client.core.internal.pipeline.HttpPipeline;
+import ai.corti.client.core.internal.pipeline.ResponseReader;
 import ai.corti.client.core.testing.ScriptedServer;
 import ai.corti.client.core.testing.ScriptedServer.Reply;
 import ai.corti.client.core.testing.TestOptions;
+import ai.corti.client.core.testing.TimerRecordingScheduler;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -331,6 +334,55 @@ class PipelineRetryTest {
                 .thenAwait(Duration.ofSeconds(1))
                 .assertNext(response -> assertThat(response.statusCode()).isEqualTo(200))
                 .expectComplete()
+                .verify(REAL_TIMEOUT);
+
+        assertThat(server.received()).hasSize(2);
+    }
+
+    private StepVerifier.FirstStep<CortiResponse<Void>> delete() {
+        return StepVerifier.withVirtualTime(() -> pipeline.execute(ApiRequest.of("DELETE", "/things/1"),
+                ResponseReader.none(), RequestOptions.DEFAULT), () -> vts, Long.MAX_VALUE);
+    }
+
+    @Test
+    void deleteRetriedAfterAnUnknownOutcomeTakes404AsDone() {
+        // The first attempt may have deleted it before its answer was lost: the resource is gone, as asked.
+        pipeline(b -> b.retryOptions(EXACT));
+        server.enqueue(Reply.drop(), Reply.json(404, "{\"title\":\"not found\"}"));
+
+        delete()
+                .expectSubscription()
+                .then(() -> assertThat(vts.awaitTimer(1)).isEqualTo(Duration.ofSeconds(1)))
+                .thenAwait(Duration.ofSeconds(1))
+                .assertNext(response -> {
+                    assertThat(response.statusCode()).isEqualTo(404);
+                    assertThat(response.value()).isNull();
+                })
+                .expectComplete()
+                .verify(REAL_TIMEOUT);
+
+        assertThat(server.received()).extracting(ScriptedServer.Received::method).containsExactly("DELETE", "DELETE");
+    }
+
+    @Test
+    void deleteAnswered404AtTheFirstAttemptIsNotFound() {
+        pipeline(b -> b.retryOptions(EXACT));
+        server.enqueue(Reply.json(404, "{\"title\":\"not found\"}"));
+
+        delete().expectError(NotFoundException.class).verify(REAL_TIMEOUT);
+    }
+
+    @Test
+    void deleteThatGot503BeforeIts404IsNotFound() {
+        // A 503 is an answer: the server said it did not act, so a 404 afterwards means it never existed.
+        pipeline(b -> b.retryOptions(EXACT));
+        server.enqueue(Reply.json(503, "{}"), Reply.json(404, "{\"title\":\"not found\"}"));
+
+        delete()
+                .expectSubscription()
+                .then(() -> assertThat(vts.awaitTimer(1)).isEqualTo(Duration.ofSeconds(1)))
+                .thenAwait(Duration.ofSeconds(1))
+                .expectError(NotFoundException.class)
                 .verify(REAL_TIMEOUT);
 
         assertThat(server.received()).hasSize(2);

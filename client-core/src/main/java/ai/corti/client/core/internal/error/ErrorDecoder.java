@@ -5,6 +5,7 @@ import ai.corti.client.core.error.CortiApiException;
 import ai.corti.client.core.error.ForbiddenException;
 import ai.corti.client.core.error.GatewayTimeoutException;
 import ai.corti.client.core.error.NotFoundException;
+import ai.corti.client.core.error.Problem;
 import ai.corti.client.core.error.RateLimitException;
 import ai.corti.client.core.error.ServerException;
 import ai.corti.client.core.error.UnauthorizedException;
@@ -12,14 +13,11 @@ import ai.corti.client.core.http.ResponseHeaders;
 import ai.corti.client.core.internal.http.HttpResponseData;
 import ai.corti.client.core.internal.retry.RetryAfter;
 import ai.corti.client.model.ErrorResponse;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Turns a non-2xx response into the SDK's typed exception: one switch from status to type. A body that
@@ -63,22 +61,24 @@ public final class ErrorDecoder {
      */
     public CortiApiException decode(HttpResponseData response, String method, String path) {
         int status = response.statusCode();
-        ErrorResponse problem = parseProblem(response);
-        String requestId = problem != null && problem.getRequestid() != null ? problem.getRequestid()
+        JsonNode tree = problemTree(response);
+        Problem problem = tree == null ? null : Problems.of(tree);
+        ErrorResponse model = tree == null ? null : model(tree);
+        String requestId = problem != null && problem.requestId() != null ? problem.requestId()
                 : response.headers().requestId().map(redactor::redact).orElse(null);
         String raw = rawBody(response.body());
         String message = message(response, problem, method, path, requestId);
         ResponseHeaders headers = response.headers();
         return switch (status) {
-            case 400 -> new BadRequestException(message, status, problem, headers, raw, requestId);
-            case 401 -> new UnauthorizedException(message, problem, headers, raw, requestId);
-            case 403 -> new ForbiddenException(message, status, problem, headers, raw, requestId);
-            case 404 -> new NotFoundException(message, status, problem, headers, raw, requestId);
-            case 429 -> new RateLimitException(message, problem, headers, raw, requestId, retryAfter(response));
-            case 504 -> new GatewayTimeoutException(message, problem, headers, raw, requestId);
+            case 400 -> new BadRequestException(message, status, problem, model, headers, raw, requestId);
+            case 401 -> new UnauthorizedException(message, problem, model, headers, raw, requestId);
+            case 403 -> new ForbiddenException(message, status, problem, model, headers, raw, requestId);
+            case 404 -> new NotFoundException(message, status, problem, model, headers, raw, requestId);
+            case 429 -> new RateLimitException(message, problem, model, headers, raw, requestId, retryAfter(response));
+            case 504 -> new GatewayTimeoutException(message, problem, model, headers, raw, requestId);
             default -> status >= 500
-                    ? new ServerException(message, status, problem, headers, raw, requestId)
-                    : new CortiApiException(message, status, problem, headers, raw, requestId);
+                    ? new ServerException(message, status, problem, model, headers, raw, requestId)
+                    : new CortiApiException(message, status, problem, model, headers, raw, requestId);
         };
     }
 
@@ -98,39 +98,34 @@ public final class ErrorDecoder {
                 : text.substring(0, RAW_BODY_LIMIT) + "...[" + (text.length() - RAW_BODY_LIMIT) + " more chars]";
     }
 
-    private ErrorResponse parseProblem(HttpResponseData response) {
+    /**
+     * The body as a problem document, its texts redacted; {@code null} when it is not one (an HTML page, JSON of
+     * another shape). Read as a tree, not into the spec's model: a newer or older spec may shape that model
+     * differently, and the SDK must read every one of them.
+     */
+    private JsonNode problemTree(HttpResponseData response) {
         if (response.body().length == 0 || !looksLikeJsonObject(response.body())) {
             return null;
         }
         try {
-            ErrorResponse problem = mapper.readValue(response.body(), ErrorResponse.class);
-            // A JSON body that is not a problem document (e.g. {"message": "..."}) is not one. The generated
-            // model starts validationErrors as an empty list, so only a non-empty one counts.
-            boolean hasValidationErrors = problem.getValidationErrors() != null && !problem.getValidationErrors().isEmpty();
-            return problem.getDetail() != null || problem.getType() != null || hasValidationErrors ? redacted(problem)
-                    : null;
+            JsonNode tree = mapper.readTree(response.body());
+            if (tree == null || !Problems.isProblem(tree)) {
+                return null;
+            }
+            Problems.redact(tree, redactor);
+            return tree;
         } catch (java.io.IOException | RuntimeException e) {
             return null; // degrade gracefully: the status still picks the type, rawBody keeps the text
         }
     }
 
-    /** The problem as the caller sees it: its text fields redacted, like everything else from the body. */
-    private ErrorResponse redacted(ErrorResponse problem) {
-        problem.setRequestid(redactor.redact(problem.getRequestid()));
-        problem.setType(redactor.redact(problem.getType()));
-        problem.setDetail(redactor.redact(problem.getDetail()));
-        if (problem.getValidationErrors() != null) {
-            List<Map<String, String>> errors = new ArrayList<>();
-            for (Map<String, String> error : problem.getValidationErrors()) {
-                Map<String, String> clean = new LinkedHashMap<>();
-                if (error != null) {
-                    error.forEach((field, why) -> clean.put(redactor.redact(field), redactor.redact(why)));
-                }
-                errors.add(clean);
-            }
-            problem.setValidationErrors(errors);
+    /** The spec's model of the same (redacted) body, for {@code errorResponse()}; {@code null} if it does not fit. */
+    private ErrorResponse model(JsonNode tree) {
+        try {
+            return mapper.treeToValue(tree, ErrorResponse.class);
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
         }
-        return problem;
     }
 
     private static boolean looksLikeJsonObject(byte[] body) {
@@ -142,15 +137,15 @@ public final class ErrorDecoder {
         return false;
     }
 
-    private String message(HttpResponseData response, ErrorResponse problem, String method, String path,
+    private String message(HttpResponseData response, Problem problem, String method, String path,
                            String requestId) {
         StringBuilder text = new StringBuilder()
                 .append(method).append(' ').append(path).append(" -> HTTP ").append(response.statusCode())
                 .append(' ').append(ReasonPhrases.of(response.statusCode()));
-        if (problem != null && problem.getDetail() != null) {
-            text.append(": ").append(problem.getDetail());
-            if (problem.getValidationErrors() != null && !problem.getValidationErrors().isEmpty()) {
-                text.append(' ').append(problem.getValidationErrors());
+        if (problem != null && (problem.detail() != null || problem.title() != null)) {
+            text.append(": ").append(problem.detail() != null ? problem.detail() : problem.title());
+            if (!problem.validationErrors().isEmpty()) {
+                text.append(' ').append(problem.validationErrors());
             }
         } else if (response.body().length > 0) {
             text.append(": ").append(redactor.excerpt(response.body(), EXCERPT_LIMIT));

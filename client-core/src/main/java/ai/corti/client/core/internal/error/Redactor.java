@@ -38,6 +38,11 @@ public final class Redactor {
     private final Set<String> fixedForms = new LinkedHashSet<>();
     private final Deque<List<String>> tokenForms = new ArrayDeque<>();
     private volatile String[] forms = new String[0];
+    /** Forms too short to remove wherever they occur (a one-letter token would mangle every message). */
+    private volatile Pattern[] shortForms = new Pattern[0];
+
+    /** A known secret shorter than this is removed only where it stands as a word of its own. */
+    static final int SHORT = 8;
 
     /** Creates a redactor that knows no secret yet (it still removes credential-shaped text). */
     public Redactor() {
@@ -103,6 +108,9 @@ public final class Redactor {
                 out = out.replace(form, MASK);
             }
         }
+        for (Pattern form : shortForms) {
+            out = form.matcher(out).replaceAll(MASK);
+        }
         for (Pattern shape : SHAPES) {
             out = shape.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + MASK));
         }
@@ -132,7 +140,10 @@ public final class Redactor {
         sorted.removeIf(String::isEmpty);
         // Longest first: a form that contains another must go before the shorter one mangles it.
         sorted.sort(Comparator.comparingInt(String::length).reversed());
-        forms = sorted.toArray(String[]::new);
+        forms = sorted.stream().filter(f -> f.length() >= SHORT).toArray(String[]::new);
+        shortForms = sorted.stream().filter(f -> f.length() < SHORT)
+                .map(f -> Pattern.compile("(?<![A-Za-z0-9])" + Pattern.quote(f) + "(?![A-Za-z0-9])"))
+                .toArray(Pattern[]::new);
     }
 
     /** Every encoding in which a server, a proxy or a parser may repeat a value. */

@@ -123,8 +123,9 @@ public final class ReactorNettyTransport implements HttpTransport {
             return outbound.sendByteArray(Mono.just(bytes.content()));
         }
         if (body instanceof RequestBody.File file) {
+            // Netty streams the file itself (zero-copy without TLS, chunked with it), as the socket takes it.
             out.header(HttpHeaderNames.CONTENT_LENGTH, Long.toString(file.length()));
-            return outbound.send(Uploads.chunks(file.file()).limitRate(UPLOAD_PREFETCH).map(Unpooled::wrappedBuffer));
+            return outbound.sendFile(file.file(), 0, file.length());
         }
         if (body instanceof RequestBody.Streamed streamed) {
             if (streamed.length() >= 0) {

@@ -15,8 +15,8 @@ final class TransportErrors {
     }
 
     static Throwable map(Throwable error, String what, Duration timeout) {
-        if (error instanceof CortiException) {
-            return error;
+        if (error instanceof CortiException || error instanceof HttpTransport.UnsuccessfulAnswer) {
+            return error; // already said what happened; an answer's status is the pipeline's to decode
         }
         if (error instanceof TimeoutException) {
             // Reactor's timeout operator: the whole exchange ran past its deadline (not an idle read timeout).

@@ -7,6 +7,7 @@ import ai.corti.client.core.error.CortiException;
 import ai.corti.client.core.internal.error.Redactor;
 import ai.corti.client.core.internal.http.HttpResponseData;
 import ai.corti.client.core.internal.validation.HeaderValidation;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import reactor.core.publisher.Mono;
 
@@ -57,15 +58,18 @@ public final class Authorizer {
     }
 
     /**
-     * Sends an exchange with a token; on 401, once more with a fresh one if the provider has one.
+     * Sends an exchange with a token; on 401, once more with a fresh one if the provider has one and the request
+     * can be sent again. The refused token is dropped either way, so the next call does not reuse it.
      *
-     * @param exchange sends the request with the given {@code Authorization} value
+     * @param exchange  sends the request with the given {@code Authorization} value
      * @param onRefused called before the second send, for the log
+     * @param resendable whether the request can be sent again (false once a one-shot body was read)
      * @return the answer, whatever its status
      */
-    public Mono<HttpResponseData> authorised(Function<String, Mono<HttpResponseData>> exchange, Runnable onRefused) {
+    public Mono<HttpResponseData> authorised(Function<String, Mono<HttpResponseData>> exchange, Runnable onRefused,
+                                             BooleanSupplier resendable) {
         return token().flatMap(token -> exchange.apply("Bearer " + token.value()).flatMap(response -> {
-            if (response.statusCode() == 401 && tokens.invalidate(token)) {
+            if (response.statusCode() == 401 && tokens.invalidate(token) && resendable.getAsBoolean()) {
                 onRefused.run();
                 return token().flatMap(fresh -> exchange.apply("Bearer " + fresh.value()));
             }

@@ -368,7 +368,7 @@ public final class HttpPipeline implements AutoCloseable {
         }
 
         private <T> Mono<CortiResponse<T>> attempt(ResponseReader<T> reader, int retriesSoFar) {
-            return auth.authorised(this::send, () -> HttpLogger.tokenRefused(what))
+            return auth.authorised(this::send, () -> HttpLogger.tokenRefused(what), () -> !bodyConsumed.get())
                     .map(response -> decode(response, reader))
                     .onErrorResume(failure -> retryAfterWait(failure, retriesSoFar + 1).flatMap(next -> attempt(reader, next)));
         }

@@ -1,5 +1,6 @@
 package ai.corti.client.core.internal.pipeline;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import java.util.Map;
@@ -22,6 +23,18 @@ public sealed interface ResponseReader<T> {
      */
     static <T> ResponseReader<T> json(Class<T> type) {
         return new Json<>(TypeFactory.defaultInstance().constructType(type), type.getSimpleName());
+    }
+
+    /**
+     * Reads the body as JSON into a generic type, e.g. {@code List<GuidedTemplate>}.
+     *
+     * @param type the type, as a type reference
+     * @param <T>  the type
+     * @return the reader
+     */
+    static <T> ResponseReader<T> json(TypeReference<T> type) {
+        JavaType javaType = TypeFactory.defaultInstance().constructType(type);
+        return new Json<>(javaType, javaType.toCanonical().replaceAll("[a-z.]*\\.", ""));
     }
 
     /**

@@ -190,4 +190,24 @@ class ErrorDecoderTest {
         assertThat(error.responseHeaders().first("retry-after")).contains("2");
         assertThat(error.responseHeaders().first("CONTENT-TYPE")).contains("text/plain");
     }
+
+    @Test
+    void aProblemIsReadWhateverVersionOfTheSpecShapedIt() {
+        // Corti's 2025 texts say "details" and have a title; its 2026 texts say "detail" and add validationErrors.
+        CortiApiException older = decode(400, "{\"requestid\":\"req-25\",\"type\":\"about:blank\",\"status\":400,"
+                + "\"title\":\"Bad Request\",\"details\":\"encounter.status is not allowed\",\"instance\":\"/x\"}");
+        CortiApiException newer = decode(400, "{\"requestid\":\"req-26\",\"type\":\"t\",\"status\":400,"
+                + "\"detail\":\"invalid\",\"validationErrors\":[{\"encounter.status\":\"is required\"}]}");
+
+        assertThat(older.problem()).hasValueSatisfying(p -> {
+            assertThat(p.detail()).isEqualTo("encounter.status is not allowed");
+            assertThat(p.title()).isEqualTo("Bad Request");
+            assertThat(p.instance()).isEqualTo("/x");
+            assertThat(p.requestId()).isEqualTo("req-25");
+        });
+        assertThat(older).hasMessageContaining("encounter.status is not allowed").hasMessageContaining("req-25");
+        assertThat(((BadRequestException) newer).validationErrors())
+                .containsExactly(Map.of("encounter.status", "is required"));
+        assertThat(newer.problem().orElseThrow().status()).isEqualTo(400);
+    }
 }

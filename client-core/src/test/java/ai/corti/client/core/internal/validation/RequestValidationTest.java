@@ -1,9 +1,10 @@
-package ai.corti.client.core.internal.interactions;
+package ai.corti.client.core.internal.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.corti.client.core.internal.operations.OperationSupport;
 import ai.corti.client.model.InteractionsCreateRequest;
 import ai.corti.client.model.InteractionsEncounterCreateRequest;
 import ai.corti.client.model.InteractionsEncounterPeriod;
@@ -20,8 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Requests are checked against the spec's required fields before anything is sent, naming the field. */
-class InteractionsValidatorTest {
+/**
+ * Request bodies are checked against what the spec declares before anything is sent, naming the field (the generated
+ * {@link RequestValidation}), and ids given as text must be UUIDs ({@link OperationSupport#uuid}).
+ */
+class RequestValidationTest {
 
     private static InteractionsCreateRequest validCreate() {
         return new InteractionsCreateRequest()
@@ -40,17 +44,17 @@ class InteractionsValidatorTest {
     }
 
     private static void assertCreateRefused(InteractionsCreateRequest request, String message) {
-        assertThatThrownBy(() -> InteractionsValidator.validateCreate(request))
+        assertThatThrownBy(() -> RequestValidation.validate(request, "request", ""))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(message);
     }
 
     @Test
     void aCompleteCreateRequestPasses() {
-        assertThatCode(() -> InteractionsValidator.validateCreate(validCreate())).doesNotThrowAnyException();
-        assertThatCode(() -> InteractionsValidator.validateCreate(create(r -> r.patient(null))))
+        assertThatCode(() -> RequestValidation.validate(validCreate(), "request", "")).doesNotThrowAnyException();
+        assertThatCode(() -> RequestValidation.validate(create(r -> r.patient(null)), "request", ""))
                 .as("patient is optional").doesNotThrowAnyException();
-        assertThatCode(() -> InteractionsValidator.validateCreate(create(r -> r.getEncounter().period(null))))
+        assertThatCode(() -> RequestValidation.validate(create(r -> r.getEncounter().period(null)), "request", ""))
                 .as("period is optional").doesNotThrowAnyException();
     }
 
@@ -78,64 +82,64 @@ class InteractionsValidatorTest {
 
     @Test
     void theUnknownEnumMarkerIsRefused() {
-        assertThatThrownBy(() -> InteractionsValidator.validateCreate(
-                create(r -> r.getEncounter().status(InteractionsEncounterStatusEnum.UNKNOWN_DEFAULT_OPEN_API))))
+        assertThatThrownBy(() -> RequestValidation.validate(
+                create(r -> r.getEncounter().status(InteractionsEncounterStatusEnum.UNKNOWN_DEFAULT_OPEN_API)), "request", ""))
                 .hasMessageStartingWith("encounter.status must be one of the spec's values")
                 .hasMessageContaining("UNKNOWN_DEFAULT_OPEN_API");
-        assertThatThrownBy(() -> InteractionsValidator.validateCreate(
-                create(r -> r.getEncounter().type(InteractionsEncounterTypeEnum.UNKNOWN_DEFAULT_OPEN_API))))
+        assertThatThrownBy(() -> RequestValidation.validate(
+                create(r -> r.getEncounter().type(InteractionsEncounterTypeEnum.UNKNOWN_DEFAULT_OPEN_API)), "request", ""))
                 .hasMessageStartingWith("encounter.type must be one of the spec's values");
-        assertThatThrownBy(() -> InteractionsValidator.validateCreate(
-                create(r -> r.getPatient().gender(InteractionsGenderEnum.UNKNOWN_DEFAULT_OPEN_API))))
+        assertThatThrownBy(() -> RequestValidation.validate(
+                create(r -> r.getPatient().gender(InteractionsGenderEnum.UNKNOWN_DEFAULT_OPEN_API)), "request", ""))
                 .hasMessageStartingWith("patient.gender must be one of the spec's values");
     }
 
     @Test
     void anUpdateMayOmitEverythingButWhatIsPresentMustBeValid() {
-        assertThatCode(() -> InteractionsValidator.validateUpdate(new InteractionsUpdateRequest()))
+        assertThatCode(() -> RequestValidation.validate(new InteractionsUpdateRequest(), "request", ""))
                 .doesNotThrowAnyException();
-        assertThatCode(() -> InteractionsValidator.validateUpdate(new InteractionsUpdateRequest()
-                .encounter(new InteractionsEncounterUpdateRequest().status(InteractionsEncounterStatusEnum.COMPLETED))))
+        assertThatCode(() -> RequestValidation.validate(new InteractionsUpdateRequest()
+                .encounter(new InteractionsEncounterUpdateRequest().status(InteractionsEncounterStatusEnum.COMPLETED)), "request", ""))
                 .doesNotThrowAnyException();
 
-        assertThatThrownBy(() -> InteractionsValidator.validateUpdate(null)).hasMessage("request must not be null");
-        assertThatThrownBy(() -> InteractionsValidator.validateUpdate(new InteractionsUpdateRequest()
+        assertThatThrownBy(() -> RequestValidation.validate((InteractionsUpdateRequest) null, "request", "")).hasMessage("request must not be null");
+        assertThatThrownBy(() -> RequestValidation.validate(new InteractionsUpdateRequest()
                 .encounter(new InteractionsEncounterUpdateRequest()
-                        .status(InteractionsEncounterStatusEnum.UNKNOWN_DEFAULT_OPEN_API))))
+                        .status(InteractionsEncounterStatusEnum.UNKNOWN_DEFAULT_OPEN_API)), "request", ""))
                 .hasMessageStartingWith("encounter.status must be one of the spec's values");
-        assertThatThrownBy(() -> InteractionsValidator.validateUpdate(new InteractionsUpdateRequest()
+        assertThatThrownBy(() -> RequestValidation.validate(new InteractionsUpdateRequest()
                 .encounter(new InteractionsEncounterUpdateRequest()
-                        .type(InteractionsEncounterTypeEnum.UNKNOWN_DEFAULT_OPEN_API))))
+                        .type(InteractionsEncounterTypeEnum.UNKNOWN_DEFAULT_OPEN_API)), "request", ""))
                 .hasMessageStartingWith("encounter.type must be one of the spec's values");
-        assertThatThrownBy(() -> InteractionsValidator.validateUpdate(new InteractionsUpdateRequest()
-                .encounter(new InteractionsEncounterUpdateRequest().period(new InteractionsEncounterPeriod()))))
+        assertThatThrownBy(() -> RequestValidation.validate(new InteractionsUpdateRequest()
+                .encounter(new InteractionsEncounterUpdateRequest().period(new InteractionsEncounterPeriod())), "request", ""))
                 .hasMessage("encounter.period.startedAt is required");
-        assertThatThrownBy(() -> InteractionsValidator.validateUpdate(new InteractionsUpdateRequest()
-                .patient(new InteractionsPatient())))
+        assertThatThrownBy(() -> RequestValidation.validate(new InteractionsUpdateRequest()
+                .patient(new InteractionsPatient()), "request", ""))
                 .hasMessage("patient.identifier is required");
     }
 
     @Test
     void parseIdAcceptsCanonicalUuidsInEitherCase() {
         UUID id = UUID.fromString("f47ac10b-58cc-4372-a567-0e02b2c3d479");
-        assertThat(InteractionsValidator.parseId("f47ac10b-58cc-4372-a567-0e02b2c3d479")).isEqualTo(id);
-        assertThat(InteractionsValidator.parseId("F47AC10B-58CC-4372-A567-0E02B2C3D479")).isEqualTo(id);
-        assertThat(InteractionsValidator.parseId(" f47ac10b-58cc-4372-a567-0e02b2c3d479 ")).isEqualTo(id);
+        assertThat(OperationSupport.uuid("f47ac10b-58cc-4372-a567-0e02b2c3d479", "id")).isEqualTo(id);
+        assertThat(OperationSupport.uuid("F47AC10B-58CC-4372-A567-0E02B2C3D479", "id")).isEqualTo(id);
+        assertThat(OperationSupport.uuid(" f47ac10b-58cc-4372-a567-0e02b2c3d479 ", "id")).isEqualTo(id);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"not-a-uuid", "../x", "1-1-1-1-1", "", "f47ac10b58cc4372a5670e02b2c3d479",
             "f47ac10b-58cc-4372-a567-0e02b2c3d479/../../admin", "f47ac10b-58cc-4372-a567-0e02b2c3d47"})
     void parseIdRefusesAnythingElse(String id) {
-        assertThatThrownBy(() -> InteractionsValidator.parseId(id))
+        assertThatThrownBy(() -> OperationSupport.uuid(id, "id"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("id must be a UUID");
     }
 
     @Test
     void parseIdKeepsControlCharactersOutOfItsMessage() {
-        assertThatThrownBy(() -> InteractionsValidator.parseId("bad\r\nX-Injected: 1"))
+        assertThatThrownBy(() -> OperationSupport.uuid("bad\r\nX-Injected: 1", "id"))
                 .hasMessageNotContaining("\r").hasMessageNotContaining("\n");
-        assertThatThrownBy(() -> InteractionsValidator.parseId(null)).hasMessage("id must not be null");
+        assertThatThrownBy(() -> OperationSupport.uuid(null, "id")).hasMessage("id must not be null");
     }
 }

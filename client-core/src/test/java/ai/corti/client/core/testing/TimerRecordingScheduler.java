@@ -1,4 +1,4 @@
-package ai.corti.client.core.retry;
+package ai.corti.client.core.testing;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,13 +12,14 @@ import reactor.test.scheduler.VirtualTimeScheduler;
  * call budget and each backoff wait), so a test can wait, in real time, until the pipeline has
  * reacted to a real HTTP exchange before advancing virtual time.
  */
-final class TimerRecordingScheduler extends VirtualTimeScheduler {
+public final class TimerRecordingScheduler extends VirtualTimeScheduler {
 
     private static final Duration REAL_WAIT = Duration.ofSeconds(5);
 
     private final List<Duration> timers = new ArrayList<>();
 
-    TimerRecordingScheduler() {
+    /** Creates the scheduler, not installed globally. */
+    public TimerRecordingScheduler() {
         super(false);
     }
 
@@ -39,7 +40,7 @@ final class TimerRecordingScheduler extends VirtualTimeScheduler {
      *
      * @return its delay
      */
-    synchronized Duration awaitTimer(int index) {
+    public synchronized Duration awaitTimer(int index) {
         long deadline = System.nanoTime() + REAL_WAIT.toNanos();
         while (timers.size() <= index) {
             long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
@@ -56,13 +57,36 @@ final class TimerRecordingScheduler extends VirtualTimeScheduler {
         return timers.get(index);
     }
 
+    /**
+     * Waits in real time until {@code count} timers of the given delay have been scheduled (other timers, such as
+     * each call's budget, do not count).
+     *
+     * @param delay the delay to look for
+     * @param count how many of them
+     */
+    public synchronized void awaitTimers(Duration delay, int count) {
+        long deadline = System.nanoTime() + REAL_WAIT.toNanos();
+        while (timers.stream().filter(delay::equals).count() < count) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left <= 0) {
+                throw new AssertionError(count + " timers of " + delay + " were never scheduled; timers so far: " + timers);
+            }
+            try {
+                wait(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
     /** Returns the timers scheduled so far, in order. */
-    synchronized List<Duration> timers() {
+    public synchronized List<Duration> timers() {
         return List.copyOf(timers);
     }
 
     /** Returns the virtual time now, in milliseconds since the scheduler was created. */
-    long nowMillis() {
+    public long nowMillis() {
         return now(TimeUnit.MILLISECONDS);
     }
 }
