@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.resources.LoopResources;
@@ -58,8 +60,6 @@ public final class CortiEmulator implements AutoCloseable {
     public static final Duration DEFAULT_TRANSCRIPT_PROCESSING_TIME = Duration.ofSeconds(2);
     /** The largest JSON (or form) request body the emulator reads; a larger one is a 413. */
     static final int MAX_TEXT_BODY = 10 * 1024 * 1024;
-    /** A request body that stops arriving for this long closes its connection. */
-    private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
     private static final String HOST = "127.0.0.1";
 
@@ -80,6 +80,7 @@ public final class CortiEmulator implements AutoCloseable {
     private final FactsApi facts;
     private final DocumentsApi documents;
     private final GuidedStore guided;
+    private final Scheduler timer;
 
     private CortiEmulator(Builder builder) {
         this.clientId = builder.clientId;
@@ -119,9 +120,13 @@ public final class CortiEmulator implements AutoCloseable {
             served.addAll(resource.operations());
         }
         OperationTable operations = new OperationTable(spec, "/v2", served);
+        // The emulator's own timer for read timeouts and injected delays: Schedulers.parallel() may be a user's
+        // virtual-time scheduler (StepVerifier.withVirtualTime replaces it), on which they would never fire.
+        this.timer = Schedulers.newSingle("corti-emulator-timer", true);
+        BodyReader.Timing timing = new BodyReader.Timing(builder.readTimeout, timer);
         Router router = new Router(new TokenEndpoint(issuer, clientId, clientSecret), new Authenticator(issuer),
-                operations, new Uploads(faults, recordings), faults, journal, new SpecConformance(spec), clock,
-                MAX_TEXT_BODY);
+                operations, new Uploads(faults, recordings, timing), faults, journal, new SpecConformance(spec), clock,
+                MAX_TEXT_BODY, timing);
         // Own event loops, daemon threads: the emulator never competes with (or outlives) the code under test.
         this.loops = LoopResources.create("corti-emulator", 1, 2, true);
         try {
@@ -129,11 +134,11 @@ public final class CortiEmulator implements AutoCloseable {
                     .host(HOST)
                     .port(builder.port)
                     .runOn(loops)
-                    .readTimeout(READ_TIMEOUT)
                     .handle(router::handle)
                     .bindNow(Duration.ofSeconds(10));
         } catch (RuntimeException e) {
             loops.dispose();
+            timer.dispose();
             throw e;
         }
         boundPort.set(server.port());
@@ -416,6 +421,7 @@ public final class CortiEmulator implements AutoCloseable {
         if (closed.compareAndSet(false, true)) {
             server.disposeNow(Duration.ofSeconds(5));
             loops.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block(Duration.ofSeconds(10));
+            timer.dispose();
         }
     }
 
@@ -437,6 +443,7 @@ public final class CortiEmulator implements AutoCloseable {
         private long maxRecordingSize;
         private long recordingMemoryLimit = DEFAULT_RECORDING_MEMORY_LIMIT;
         private Duration transcriptProcessingTime = DEFAULT_TRANSCRIPT_PROCESSING_TIME;
+        private Duration readTimeout = BodyReader.READ_TIMEOUT;
 
         private Builder() {
         }
@@ -559,6 +566,12 @@ public final class CortiEmulator implements AutoCloseable {
                 throw new IllegalArgumentException("transcriptProcessingTime must not be negative, was " + time);
             }
             this.transcriptProcessingTime = time;
+            return this;
+        }
+
+        /** For tests of the emulator: how long a request body may pause before its connection is closed. */
+        Builder readTimeout(Duration timeout) {
+            this.readTimeout = Objects.requireNonNull(timeout, "timeout");
             return this;
         }
 

@@ -253,9 +253,12 @@ final class GuidedDocumentsApi implements Operation.Resource {
         if (overrides.hasNonNull("heading")) {
             generation.put("heading", overrides.get("heading").asText());
         }
-        ObjectNode instructions = generation.withObjectProperty("instructions");
-        overrides.path("instructions").properties().forEach(field -> instructions.set(field.getKey(),
-                field.getValue().deepCopy()));
+        JsonNode given = overrides.path("instructions");
+        if (given.isObject()) {
+            ObjectNode instructions = generation.path("instructions").isObject()
+                    ? (ObjectNode) generation.get("instructions") : generation.putObject("instructions");
+            given.fieldNames().forEachRemaining(name -> instructions.set(name, given.get(name).deepCopy()));
+        }
         if (overrides.has("outputSchema")) {
             generation.set("outputSchema", overrides.get("outputSchema").deepCopy());
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -40,9 +41,11 @@ final class Router {
     private final SpecConformance conformance;
     private final Clock clock;
     private final int maxTextBody;
+    private final BodyReader.Timing timing;
 
     Router(TokenEndpoint tokenEndpoint, Authenticator authenticator, OperationTable operations, Uploads uploads,
-           Faults faults, ExchangeJournal journal, SpecConformance conformance, Clock clock, int maxTextBody) {
+           Faults faults, ExchangeJournal journal, SpecConformance conformance, Clock clock, int maxTextBody,
+           BodyReader.Timing timing) {
         this.tokenEndpoint = tokenEndpoint;
         this.authenticator = authenticator;
         this.operations = operations;
@@ -52,6 +55,7 @@ final class Router {
         this.conformance = conformance;
         this.clock = clock;
         this.maxTextBody = maxTextBody;
+        this.timing = timing;
     }
 
     /** Where a request goes: the token endpoint, an operation, or nowhere (404/405). */
@@ -74,7 +78,7 @@ final class Router {
         if (entry != null && entry.body() == OperationTable.BodyKind.BINARY) {
             return uploads.handle(exchange, target.operationId(), (OperationTable.Found) target.match(), this);
         }
-        return BodyReader.text(request, maxTextBody).flatMap(body -> {
+        return BodyReader.text(request, maxTextBody, timing).flatMap(body -> {
             IncomingRequest incoming = exchange.incoming(body.text());
             Faults.Fault fault = incoming.path().startsWith(API_PREFIX) ? faults.poll(target.operationId()) : null;
             if (fault instanceof Faults.Drop) {
@@ -85,13 +89,21 @@ final class Router {
                 reply = Mono.just(ProblemResponses.problem(413, incoming.requestId(), "The request body is larger than "
                         + "the " + maxTextBody + " bytes the emulator reads", List.of()));
             } else if (fault instanceof Faults.Delay delay) {
-                reply = Mono.delay(delay.delay()).map(tick -> answer(incoming, target, null));
+                reply = Mono.delay(delay.delay(), timing.timer()).map(tick -> answer(incoming, target, null));
             } else {
                 reply = Mono.fromSupplier(() -> answer(incoming, target, fault));
             }
             return reply.flatMap(answer -> finish(exchange, incoming, target.operationId(), target.realm(),
                     body.truncated() ? answer.withHeader("Connection", "close") : answer));
+        }).onErrorResume(TimeoutException.class, e -> {
+            LOG.debug("{} {}: the body stopped arriving; connection closed", exchange.method(), request.uri());
+            return close(exchange);
         });
+    }
+
+    /** Closes an exchange's connection without (further) answer. */
+    static Mono<Void> close(Exchange exchange) {
+        return Mono.fromRunnable(() -> exchange.response().withConnection(c -> c.channel().close()));
     }
 
     /** The state of one exchange, shared with {@link Uploads}. */
@@ -234,7 +246,7 @@ final class Router {
     Mono<Void> drop(Exchange exchange, IncomingRequest request, String operationId, String realm) {
         record(exchange.receivedAt(), request, operationId, realm, new Reply(0, Map.of(), ""), request.body());
         LOG.debug("{} {} -> connection dropped (injected fault)", request.method(), request.path());
-        return Mono.<Void>fromRunnable(() -> exchange.response().withConnection(c -> c.channel().close()));
+        return close(exchange);
     }
 
     private Mono<Void> send(Exchange exchange, IncomingRequest request, Reply reply) {

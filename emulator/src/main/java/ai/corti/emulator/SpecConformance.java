@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,17 +18,10 @@ import java.util.Optional;
  * type ({@code application/octet-stream}); no body and no Content-Type where the spec documents none (a 204); a 401
  * with a {@code WWW-Authenticate: Bearer} challenge, and a body only where the operation documents one.
  *
- * <p>One status the spec states only in prose is accepted: {@code transcripts_create} answers {@code 202} in its
- * asynchronous mode ("the request will return immediately with a 202 status"), with the body of its 201.
- *
  * <p>The emulator runs this on each of its own answers before sending it (a violation is an emulator bug
  * and is answered as a 500 naming it), and tests run it on {@link CortiEmulator#exchanges()}.
  */
 public final class SpecConformance {
-
-    /** Statuses the spec documents in prose only, with the documented status whose response they share. */
-    private static final Map<String, Map<Integer, Integer>> PROSE_STATUSES = Map.of(
-            CortiOperations.TRANSCRIPTS_CREATE, Map.of(202, 201));
 
     private final SpecSchemas spec;
     private final SchemaValidator validator;
@@ -85,7 +77,7 @@ public final class SpecConformance {
                                    String body) {
         List<String> problems = new ArrayList<>();
         String where = (operationId == null ? "(no operation)" : operationId) + " " + status + ": ";
-        Optional<JsonNode> documented = operationId == null ? Optional.empty() : documented(operationId, status);
+        Optional<JsonNode> documented = operationId == null ? Optional.empty() : spec.response(operationId, status);
         boolean documentedBody = documented.map(response -> !response.path("content").isEmpty()).orElse(false);
         if (status == 401) {
             if (wwwAuthenticate == null || !wwwAuthenticate.startsWith("Bearer")) {
@@ -170,15 +162,6 @@ public final class SpecConformance {
         Reply withBody = ProblemResponses.problem(401, requestId, challenge != null && challenge.contains("expired")
                 ? "The access token expired" : "A valid bearer token is required", List.of());
         return challenge == null ? withBody : withBody.withHeader("WWW-Authenticate", challenge);
-    }
-
-    private Optional<JsonNode> documented(String operationId, int status) {
-        Optional<JsonNode> response = spec.response(operationId, status);
-        if (response.isPresent()) {
-            return response;
-        }
-        Integer shared = PROSE_STATUSES.getOrDefault(operationId, Map.of()).get(status);
-        return shared == null ? Optional.empty() : spec.response(operationId, shared);
     }
 
     private static List<String> fieldNames(JsonNode node) {

@@ -1,5 +1,6 @@
 package ai.corti.emulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -134,8 +135,8 @@ public final class TenantData {
                 .map(stored -> {
                     ObjectNode json = stored.json();
                     Map<String, String> strings = new LinkedHashMap<>();
-                    json.path("stringDocument").properties().forEach(entry -> strings.put(entry.getKey(),
-                            entry.getValue().asText()));
+                    JsonNode rendered = json.path("stringDocument");
+                    rendered.fieldNames().forEachRemaining(key -> strings.put(key, rendered.get(key).asText()));
                     return new GuidedDocument(stored.id(), stored.interactionId(), json.path("name").asText(),
                             UUID.fromString(json.path("templateId").asText()), json.path("language").asText(),
                             Collections.unmodifiableMap(strings), EmulatorJson.write(json));

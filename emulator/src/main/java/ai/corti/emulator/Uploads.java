@@ -20,10 +20,12 @@ final class Uploads {
 
     private final Faults faults;
     private final RecordingsApi recordings;
+    private final BodyReader.Timing timing;
 
-    Uploads(Faults faults, RecordingsApi recordings) {
+    Uploads(Faults faults, RecordingsApi recordings, BodyReader.Timing timing) {
         this.faults = faults;
         this.recordings = recordings;
+        this.timing = timing;
     }
 
     /** Whether a Content-Type is one an upload may have: the spec's octet-stream, or any audio type. */
@@ -65,14 +67,14 @@ final class Uploads {
                 return router.finishUpload(exchange, incoming, operationId, checked.withHeader("Connection", "close"),
                         0);
             }
-            return BodyReader.drain(exchange.request()).flatMap(truncated -> router.finishUpload(exchange, incoming,
+            return BodyReader.drain(exchange.request(), timing).flatMap(truncated -> router.finishUpload(exchange, incoming,
                     operationId, truncated ? checked.withHeader("Connection", "close") : checked, 0));
         }
         Call accepted = call;
         RecordingWriter writer = recordings.writer();
-        Mono<Void> delay = fault instanceof Faults.Delay pause ? Mono.delay(pause.delay()).then() : Mono.empty();
+        Mono<Void> delay = fault instanceof Faults.Delay pause ? Mono.delay(pause.delay(), timing.timer()).then() : Mono.empty();
         boolean[] stopped = new boolean[1];
-        return exchange.request().receive()
+        return BodyReader.receive(exchange.request(), timing)
                 .takeWhile(chunk -> {
                     stopped[0] = !writer.append(chunk);
                     return !stopped[0];
@@ -84,9 +86,9 @@ final class Uploads {
                 .flatMap(reply -> router.finishUpload(exchange, incoming, operationId,
                         stopped[0] ? reply.withHeader("Connection", "close") : reply, writer.size()))
                 .onErrorResume(e -> {
-                    // The client went away mid-upload: nothing was stored, and there is no one to answer.
+                    // The client went away or stopped sending mid-upload: nothing was stored; close the connection.
                     LOG.debug("{} {}: the upload ended early: {}", incoming.method(), incoming.path(), e.toString());
-                    return Mono.empty();
+                    return Router.close(exchange);
                 });
     }
 

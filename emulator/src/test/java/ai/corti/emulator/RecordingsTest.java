@@ -2,6 +2,7 @@ package ai.corti.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.corti.client.core.testing.Await;
 import ai.corti.emulator.spec.SpecSchemas;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -192,6 +194,34 @@ class RecordingsTest {
             assertThat(small.exchanges()).filteredOn(RecordedExchange::isApiCall).last()
                     .satisfies(e -> assertThat(e.status()).isEqualTo(413));
             assertThat(small.storedRecordingBytes()).isZero();
+        }
+    }
+
+    @Test
+    void aBodyThatStopsArrivingClosesItsConnectionAndKeepsNothing() throws IOException {
+        try (CortiEmulator impatient = CortiEmulator.builder().readTimeout(Duration.ofMillis(300)).start()) {
+            RawHttp impatientHttp = new RawHttp(impatient);
+            String impatientToken = impatientHttp.token("base");
+            String id = impatientHttp.interaction(impatientToken, "base");
+
+            long started = System.nanoTime();
+            int read;
+            try (Socket socket = new Socket("127.0.0.1", impatient.port())) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(("POST /v2/interactions/" + id + "/recordings/ HTTP/1.1\r\n"
+                        + "Host: 127.0.0.1\r\nAuthorization: Bearer " + impatientToken + "\r\nTenant-Name: base\r\n"
+                        + "Content-Type: application/octet-stream\r\nContent-Length: 5000\r\n\r\n").getBytes(
+                        StandardCharsets.US_ASCII));
+                socket.getOutputStream().write(new byte[1000]); // then nothing more
+                socket.getOutputStream().flush();
+                read = socket.getInputStream().read();
+            }
+
+            assertThat(read).as("the emulator closed the connection unanswered").isEqualTo(-1);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300))
+                    .isLessThan(Duration.ofSeconds(8));
+            Await.until(() -> impatient.storedRecordingBytes() == 0, "the partial upload was given back");
+            assertThat(impatient.data("base").recordings(UUID.fromString(id))).isEmpty();
         }
     }
 

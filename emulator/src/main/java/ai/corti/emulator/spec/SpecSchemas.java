@@ -256,8 +256,8 @@ public final class SpecSchemas {
      * @throws IllegalArgumentException when no operation has that id
      */
     public List<String> location(String operationId) {
-        for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
-            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+        for (Map.Entry<String, JsonNode> path : JsonFields.of(document.path("paths"))) {
+            for (Map.Entry<String, JsonNode> operation : JsonFields.of(path.getValue())) {
                 if (HTTP_METHODS.contains(operation.getKey())
                         && operationId.equals(operation.getValue().path("operationId").asText())) {
                     return List.of(path.getKey(), operation.getKey().toUpperCase(Locale.ROOT));
@@ -274,8 +274,8 @@ public final class SpecSchemas {
      */
     public List<String> operationIds() {
         List<String> ids = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
-            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+        for (Map.Entry<String, JsonNode> path : JsonFields.of(document.path("paths"))) {
+            for (Map.Entry<String, JsonNode> operation : JsonFields.of(path.getValue())) {
                 if (HTTP_METHODS.contains(operation.getKey()) && operation.getValue().hasNonNull("operationId")) {
                     ids.add(operation.getValue().get("operationId").asText());
                 }
