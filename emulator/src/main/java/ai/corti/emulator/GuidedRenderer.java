@@ -27,10 +27,13 @@ import java.util.regex.Pattern;
  *   <li>{@code object}: each field filled from the sentences that mention its key or description.</li>
  * </ul>
  * Where nothing is found the node's {@code default} is used, else the value is {@code null} (and renders empty).
+ * Nodes nested deeper than {@link #MAX_DEPTH} (a request may nest arrays and objects at will) render as {@code null}.
  */
 final class GuidedRenderer {
 
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?");
+    /** Deeper than any sensible output schema; stops a hostile one from exhausting the stack. */
+    static final int MAX_DEPTH = 16;
 
     /**
      * A filled node.
@@ -63,6 +66,13 @@ final class GuidedRenderer {
      * @return the value and its text
      */
     Rendered render(JsonNode schema, List<ContextItem> items) {
+        return render(schema, items, 0);
+    }
+
+    private Rendered render(JsonNode schema, List<ContextItem> items, int depth) {
+        if (depth > MAX_DEPTH) {
+            return new Rendered(NullNode.getInstance(), "");
+        }
         JsonNode fallback = schema.has("default") ? schema.get("default") : NullNode.getInstance();
         return switch (schema.path("type").asText()) {
             case "number" -> number(schema, items, fallback);
@@ -70,8 +80,8 @@ final class GuidedRenderer {
                 JsonNode value = items.isEmpty() ? fallback : BooleanNode.TRUE;
                 yield new Rendered(value, value.isNull() ? "" : value.asBoolean() ? "Yes" : "No");
             }
-            case "array" -> array(schema, items);
-            case "object" -> object(schema, items);
+            case "array" -> array(schema, items, depth);
+            case "object" -> object(schema, items, depth);
             default -> string(schema, items, fallback);
         };
     }
@@ -112,7 +122,7 @@ final class GuidedRenderer {
         return new Rendered(fallback, fallback.isNull() ? "" : fallback.asText());
     }
 
-    private Rendered array(JsonNode schema, List<ContextItem> items) {
+    private Rendered array(JsonNode schema, List<ContextItem> items, int depth) {
         JsonNode itemSchema = schema.path("items");
         long max = schema.path("maxItems").isNumber() ? schema.get("maxItems").asLong() : Long.MAX_VALUE;
         String format = schema.path("itemFormat").asText(itemFormat);
@@ -122,7 +132,7 @@ final class GuidedRenderer {
             if (values.size() >= max) {
                 break;
             }
-            Rendered one = render(itemSchema, List.of(item));
+            Rendered one = render(itemSchema, List.of(item), depth + 1);
             if (one.value().isNull()) {
                 continue;
             }
@@ -132,7 +142,7 @@ final class GuidedRenderer {
         return new Rendered(values, text.toString().stripTrailing());
     }
 
-    private Rendered object(JsonNode schema, List<ContextItem> items) {
+    private Rendered object(JsonNode schema, List<ContextItem> items, int depth) {
         String format = schema.path("fieldFormat").asText(fieldFormat);
         boolean subheadings = format.contains("{key}") && format.contains("{value}");
         ObjectNode values = JsonNodeFactory.instance.objectNode();
@@ -144,7 +154,7 @@ final class GuidedRenderer {
                     + field.path("description").asText());
             List<ContextItem> relevant = items.stream()
                     .filter(item -> cues.stream().anyMatch(cue -> item.lower().contains(cue))).toList();
-            Rendered one = render(field.path("value"), relevant);
+            Rendered one = render(field.path("value"), relevant, depth + 1);
             JsonNode value = one.value();
             String shown = one.text();
             if (value.isNull() && field.hasNonNull("default")) {
