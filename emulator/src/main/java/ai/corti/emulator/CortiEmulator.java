@@ -8,18 +8,24 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.resources.LoopResources;
 
 /**
- * An in-memory Corti API on loopback: the four Interactions operations as the spec describes them, and
- * an OAuth2 token endpoint like Corti's Keycloak, so code using the SDK can be tested without
- * credentials or network.
+ * An in-memory Corti API on loopback: every operation of the spec (interactions, recordings, transcripts, facts,
+ * classic and guided documents, templates, codes), and an OAuth2 token endpoint like Corti's Keycloak, so code
+ * using the SDK can be tested without credentials or network.
  *
  * <pre>{@code
  * try (CortiEmulator emulator = CortiEmulator.start();
@@ -32,7 +38,10 @@ import reactor.netty.resources.LoopResources;
  * every API call; data partitioned by {@code Tenant-Name}, and a token from one tenant's realm refused for
  * another; requests validated against the spec with RFC 9457 answers; every answer checked against the
  * spec before it is sent; fault injection ({@link #faults()}); a record of every exchange
- * ({@link #exchanges()}). It binds to {@code 127.0.0.1} only. Thread-safe.
+ * ({@link #exchanges()}); what each tenant holds ({@link #data(String)}); a clock tests move on
+ * ({@link #advanceClock(Duration)}), for token expiry and asynchronous transcripts. Recordings are kept off the Java
+ * heap, at most {@link Builder#maxRecordingSize(long)} each and {@link Builder#recordingMemoryLimit(long)} in all.
+ * It binds to {@code 127.0.0.1} only. Thread-safe.
  */
 public final class CortiEmulator implements AutoCloseable {
 
@@ -46,6 +55,12 @@ public final class CortiEmulator implements AutoCloseable {
     public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofMinutes(5);
     /** How many exchanges {@link #exchanges()} keeps unless the builder sets another. */
     public static final int DEFAULT_EXCHANGE_LIMIT = 10_000;
+    /** How many recording bytes the emulator holds at most, all tenants together, unless the builder sets another. */
+    public static final long DEFAULT_RECORDING_MEMORY_LIMIT = 256L * 1024 * 1024;
+    /** How long an asynchronous transcript is {@code processing} unless the builder sets another. */
+    public static final Duration DEFAULT_TRANSCRIPT_PROCESSING_TIME = Duration.ofSeconds(2);
+    /** The largest JSON (or form) request body the emulator reads; a larger one is a 413. */
+    static final int MAX_TEXT_BODY = 10 * 1024 * 1024;
 
     private static final String HOST = "127.0.0.1";
 
@@ -59,6 +74,15 @@ public final class CortiEmulator implements AutoCloseable {
     private final StreamControls streams;
     private final ExchangeJournal journal;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final EmulatorClock clock;
+    private final RecordingMemory recordingMemory;
+    private final Duration transcriptProcessingTime;
+    private final RecordingsApi recordings;
+    private final TranscriptsApi transcripts;
+    private final FactsApi facts;
+    private final DocumentsApi documents;
+    private final GuidedStore guided;
+    private final Scheduler timer;
 
     private CortiEmulator(Builder builder) {
         this.clientId = builder.clientId;
@@ -70,21 +94,45 @@ public final class CortiEmulator implements AutoCloseable {
         // emulator cannot serve fails here, naming what is wrong.
         spec.validator(SchemaValidator.Mode.REQUEST);
         spec.validator(SchemaValidator.Mode.RESPONSE);
-        for (String operationId : List.of(InteractionsApi.CREATE, InteractionsApi.LIST, InteractionsApi.GET,
-                InteractionsApi.UPDATE)) {
-            spec.operation(operationId);
-        }
-        TokenIssuer issuer = new TokenIssuer(builder.clock, tokenLifetime);
-        // The stream URL needs the port, known only once bound: read per call.
+        // The fixed catalogues are built now, on the caller's thread: their ids are name-based UUIDs (an MD5 digest,
+        // whose provider an event loop should not be the first to look up).
+        List.of(FactGroups.ALL, ClassicCatalogue.TEMPLATES, GuidedCatalogue.TEMPLATES, CodeTable.ENTRIES,
+                Dialogues.ALL).forEach(List::size);
+        this.clock = new EmulatorClock(builder.clock);
+        this.recordingMemory = new RecordingMemory(builder.recordingMemoryLimit);
+        this.transcriptProcessingTime = builder.transcriptProcessingTime;
+        TokenIssuer issuer = new TokenIssuer(clock, tokenLifetime);
+        Timestamps timestamps = new Timestamps(clock);
+        // The stream URL and Location headers need the port, known only once bound: read per call.
         AtomicInteger boundPort = new AtomicInteger();
         // The real API's shape: the real-time path, with the tenant in the query (the client adds the token).
-        InteractionsApi interactions = new InteractionsApi(store, spec, new Timestamps(builder.clock),
+        InteractionsApi interactions = new InteractionsApi(store, spec, timestamps,
                 (tenant, id) -> "ws://" + HOST + ":" + boundPort.get() + "/audio-bridge/v2/interactions/" + id
                         + "/streams?tenant-name="
                         + URLEncoder.encode(tenant, StandardCharsets.UTF_8).replace("+", "%20"));
+        this.recordings = new RecordingsApi(store, recordingMemory, builder.maxRecordingSize > 0
+                ? builder.maxRecordingSize : RecordingsApi.maxSizeFromSpec(spec), timestamps);
+        this.transcripts = new TranscriptsApi(store, recordings, spec, clock, transcriptProcessingTime, faults,
+                () -> "http://" + HOST + ":" + boundPort.get() + "/v2");
+        this.facts = new FactsApi(store, spec, timestamps);
+        this.documents = new DocumentsApi(store, spec, timestamps);
+        this.guided = new GuidedStore(store);
+        List<Operation> served = new ArrayList<>();
+        for (Operation.Resource resource : List.of(interactions, recordings, transcripts, facts, documents,
+                new TemplatesApi(spec), new CodesApi(spec, this::documentText),
+                new GuidedDocumentsApi(store, guided, spec, timestamps, this::interactionContext),
+                new GuidedListsApi(guided, spec))) {
+            served.addAll(resource.operations());
+        }
+        OperationTable operations = new OperationTable(spec, "/v2", served);
+        // The emulator's own timer for read timeouts and injected delays: Schedulers.parallel() may be a user's
+        // virtual-time scheduler (StepVerifier.withVirtualTime replaces it), on which they would never fire.
+        this.timer = Schedulers.newSingle("corti-emulator-timer", true);
+        BodyReader.Timing timing = new BodyReader.Timing(builder.readTimeout, timer);
         Router router = new Router(new TokenEndpoint(issuer, clientId, clientSecret), new Authenticator(issuer),
-                interactions, faults, journal, new SpecConformance(spec), builder.clock);
-        this.streams = new StreamControls(builder.clock, new EmulatorStreamAccess(issuer, store));
+                operations, new Uploads(faults, recordings, timing), faults, journal, new SpecConformance(spec), clock,
+                MAX_TEXT_BODY, timing);
+        this.streams = new StreamControls(clock, new EmulatorStreamAccess(issuer, store));
         // Own event loops, daemon threads: the emulator never competes with (or outlives) the code under test.
         this.loops = LoopResources.create("corti-emulator", 1, 2, true);
         try {
@@ -97,6 +145,7 @@ public final class CortiEmulator implements AutoCloseable {
                     .bindNow(Duration.ofSeconds(10));
         } catch (RuntimeException e) {
             loops.dispose();
+            timer.dispose();
             throw e;
         }
         boundPort.set(server.port());
@@ -264,15 +313,120 @@ public final class CortiEmulator implements AutoCloseable {
     }
 
     /**
-     * Forgets every interaction, queued fault and recorded exchange, and resets the streams (settings, scripts,
-     * records; open sessions are dropped), for a fresh start between tests. Issued tokens stay valid, so clients
-     * keep working.
+     * Returns what a tenant holds: interactions, and per interaction its recordings, transcripts, facts and documents;
+     * its stored guided documents.
+     *
+     * @param tenant the tenant
+     * @return a view whose methods return snapshots
+     */
+    public TenantData data(String tenant) {
+        return new TenantData(tenant, store, recordings, transcripts, facts, documents, guided);
+    }
+
+    /**
+     * Moves the emulator's clock forward: tokens come closer to expiry, asynchronous transcripts progress, and later
+     * timestamps are later by this much. Time never goes back, also not on {@link #reset()}.
+     *
+     * <pre>{@code
+     * TranscriptsResponse started = ...create(.., request.async(true));   // status: processing
+     * emulator.advanceClock(emulator.transcriptProcessingTime());
+     * // now transcripts_get_status answers "completed"
+     * }</pre>
+     *
+     * @param amount how far, not negative
+     */
+    public void advanceClock(Duration amount) {
+        Objects.requireNonNull(amount, "amount");
+        if (amount.isNegative()) {
+            throw new IllegalArgumentException("the clock only moves forward, was " + amount);
+        }
+        clock.advance(amount);
+    }
+
+    /**
+     * Returns the emulator's time now: its clock plus every {@link #advanceClock(Duration)}.
+     *
+     * @return the time
+     */
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /**
+     * Returns how long an asynchronous transcript stays {@code processing}.
+     *
+     * @return the processing time
+     */
+    public Duration transcriptProcessingTime() {
+        return transcriptProcessingTime;
+    }
+
+    /**
+     * Returns the most bytes one recording may have: the builder's setting, or the spec's "150 MB".
+     *
+     * @return bytes
+     */
+    public long maxRecordingSize() {
+        return recordings.maxSize();
+    }
+
+    /**
+     * Returns the most recording bytes the emulator holds, all tenants together.
+     *
+     * @return bytes
+     */
+    public long recordingMemoryLimit() {
+        return recordingMemory.limit();
+    }
+
+    /**
+     * Returns how many recording bytes the emulator holds now, all tenants together.
+     *
+     * @return bytes
+     */
+    public long storedRecordingBytes() {
+        return recordingMemory.used();
+    }
+
+    /**
+     * Forgets every interaction (with its recordings, transcripts, facts and documents), the tenants' guided
+     * documents and generated templates, queued faults and recorded exchanges, and resets the streams (settings,
+     * scripts, records; open sessions are dropped), for a fresh start between tests.
+     * Issued tokens stay valid, so clients keep working; the clock keeps its time.
      */
     public void reset() {
         store.clear();
         faults.clear();
         journal.clear();
         streams.reset();
+    }
+
+    /** A tenant's document's text by id, classic or guided, for {@code codes_predict}. */
+    private Optional<String> documentText(String tenant, UUID id) {
+        Optional<String> classic = documents.find(tenant, id).map(DocumentsApi::text);
+        if (classic.isPresent()) {
+            return classic;
+        }
+        return guided.document(tenant, id).map(stored -> {
+            List<String> texts = new ArrayList<>();
+            stored.json().path("stringDocument").forEach(text -> texts.add(text.asText()));
+            return String.join("\n", texts);
+        });
+    }
+
+    /** An interaction's completed transcripts and its facts (not the discarded ones), as guided documents read it. */
+    private List<ContextItem> interactionContext(String tenant, UUID interactionId) {
+        List<ContextItem> items = new ArrayList<>();
+        Instant now = clock.instant();
+        for (TranscriptsApi.Transcript transcript : transcripts.store().list(tenant, interactionId)) {
+            if (transcript.status(now).equals("completed")) {
+                transcript.utterancesAt(now).forEach(utterance -> items.add(new ContextItem(
+                        utterance.path("text").asText(), null)));
+            }
+        }
+        facts.store().list(tenant, interactionId).stream().filter(fact -> !fact.discarded())
+                .forEach(fact -> items.add(ContextItem.fact(fact.text(), fact.group())));
+        return items;
     }
 
     /** Blocks until the server is closed; for the standalone main. */
@@ -287,6 +441,7 @@ public final class CortiEmulator implements AutoCloseable {
             streams.closeAll();
             server.disposeNow(Duration.ofSeconds(5));
             loops.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block(Duration.ofSeconds(10));
+            timer.dispose();
         }
     }
 
@@ -305,6 +460,10 @@ public final class CortiEmulator implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private int exchangeLimit = DEFAULT_EXCHANGE_LIMIT;
         private SpecSchemas spec;
+        private long maxRecordingSize;
+        private long recordingMemoryLimit = DEFAULT_RECORDING_MEMORY_LIMIT;
+        private Duration transcriptProcessingTime = DEFAULT_TRANSCRIPT_PROCESSING_TIME;
+        private Duration readTimeout = BodyReader.READ_TIMEOUT;
 
         private Builder() {
         }
@@ -355,8 +514,8 @@ public final class CortiEmulator implements AutoCloseable {
         }
 
         /**
-         * Sets the clock for token expiry and interaction timestamps. Default the UTC system clock. Tests move a
-         * clock of their own instead of sleeping.
+         * Sets the clock for token expiry, timestamps and asynchronous transcripts. Default the UTC system clock.
+         * Tests move a clock of their own, or {@link CortiEmulator#advanceClock(Duration)}, instead of sleeping.
          *
          * @param clock the clock
          * @return this builder
@@ -378,6 +537,61 @@ public final class CortiEmulator implements AutoCloseable {
                 throw new IllegalArgumentException("exchangeLimit must be at least 0, was " + limit);
             }
             this.exchangeLimit = limit;
+            return this;
+        }
+
+        /**
+         * Sets the most bytes one recording may have; a larger upload is a 413. Default: what the spec states for
+         * {@code recordings_upload} ("150 MB in file size": 150,000,000 bytes).
+         *
+         * @param bytes at least 1
+         * @return this builder
+         */
+        public Builder maxRecordingSize(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxRecordingSize must be at least 1 byte, was " + bytes);
+            }
+            this.maxRecordingSize = bytes;
+            return this;
+        }
+
+        /**
+         * Sets the most recording bytes the emulator holds at once, all tenants together; an upload past it is a 413
+         * until recordings are deleted (or the emulator reset). Recordings live off the Java heap, in direct memory,
+         * so the JVM's {@code -XX:MaxDirectMemorySize} must leave room for them. Default
+         * {@link #DEFAULT_RECORDING_MEMORY_LIMIT}.
+         *
+         * @param bytes at least 0
+         * @return this builder
+         */
+        public Builder recordingMemoryLimit(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("recordingMemoryLimit must not be negative, was " + bytes);
+            }
+            this.recordingMemoryLimit = bytes;
+            return this;
+        }
+
+        /**
+         * Sets how long a transcript created with {@code "async": true} stays {@code processing}, by the emulator's
+         * clock ({@link CortiEmulator#advanceClock(Duration)} moves it on). Default
+         * {@link #DEFAULT_TRANSCRIPT_PROCESSING_TIME}; zero completes them at once.
+         *
+         * @param time not negative
+         * @return this builder
+         */
+        public Builder transcriptProcessingTime(Duration time) {
+            Objects.requireNonNull(time, "time");
+            if (time.isNegative()) {
+                throw new IllegalArgumentException("transcriptProcessingTime must not be negative, was " + time);
+            }
+            this.transcriptProcessingTime = time;
+            return this;
+        }
+
+        /** For tests of the emulator: how long a request body may pause before its connection is closed. */
+        Builder readTimeout(Duration timeout) {
+            this.readTimeout = Objects.requireNonNull(timeout, "timeout");
             return this;
         }
 

@@ -13,6 +13,7 @@ import java.time.format.DateTimeParseException;
  *
  * <p>Options: {@code --port N} (default 8080, 0 for a random free port), {@code --client-id ID} and
  * {@code --client-secret SECRET} (default the demo credentials), {@code --token-lifetime SECONDS} (default 300),
+ * {@code --recording-memory MIB} (default 256), {@code --transcript-time SECONDS} (default 2),
  * {@code --verbose} (one log line per request), {@code --help}. It prints its URLs and credentials and runs
  * until stopped (Ctrl+C). A secret given on the command line is not printed back.
  */
@@ -24,9 +25,13 @@ public final class EmulatorMain {
               --client-id ID           client id the token endpoint accepts (default %s)
               --client-secret SECRET   client secret it accepts (default the demo secret)
               --token-lifetime SECONDS how long tokens live (default %d)
+              --recording-memory MIB   most MiB of recordings held, all tenants together (default %d)
+              --transcript-time SECONDS how long an asynchronous transcript processes (default %d)
               --verbose                log one line per request
               --help                   print this and exit
-            """.formatted(CortiEmulator.DEFAULT_CLIENT_ID, CortiEmulator.DEFAULT_TOKEN_LIFETIME.toSeconds());
+            """.formatted(CortiEmulator.DEFAULT_CLIENT_ID, CortiEmulator.DEFAULT_TOKEN_LIFETIME.toSeconds(),
+            CortiEmulator.DEFAULT_RECORDING_MEMORY_LIMIT / (1024 * 1024),
+            CortiEmulator.DEFAULT_TRANSCRIPT_PROCESSING_TIME.toSeconds());
 
     private EmulatorMain() {
     }
@@ -81,6 +86,10 @@ public final class EmulatorMain {
                 case "--client-id" -> clientId = value(args, ++i, arg);
                 case "--client-secret" -> clientSecret = value(args, ++i, arg);
                 case "--token-lifetime" -> builder.tokenLifetime(lifetime(value(args, ++i, arg)));
+                case "--recording-memory" -> builder.recordingMemoryLimit(
+                        nonNegative(arg, value(args, ++i, arg)) * 1024 * 1024);
+                case "--transcript-time" -> builder.transcriptProcessingTime(
+                        Duration.ofSeconds(nonNegative(arg, value(args, ++i, arg))));
                 case "--verbose" -> {
                     // handled in main, before logging starts
                 }
@@ -98,6 +107,9 @@ public final class EmulatorMain {
                 ? emulator.clientSecret() + "   (demo credentials: they only open this emulator)"
                 : "(as given on the command line)"));
         out.println("  Token lifetime " + emulator.tokenLifetime().toSeconds() + " s");
+        out.println("  Recordings     up to " + emulator.maxRecordingSize() + " bytes each, "
+                + emulator.recordingMemoryLimit() / (1024 * 1024) + " MiB in all; asynchronous transcripts take "
+                + emulator.transcriptProcessingTime().toSeconds() + " s");
         out.println("Try: curl -s -d grant_type=client_credentials -d client_id=" + emulator.clientId()
                 + " -d client_secret=... " + emulator.tokenUrl());
         out.flush();
@@ -117,6 +129,19 @@ public final class EmulatorMain {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(option + " must be a number, was '" + text + "'");
         }
+    }
+
+    private static long nonNegative(String option, String text) {
+        long value;
+        try {
+            value = Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " must be a number, was '" + text + "'");
+        }
+        if (value < 0 || value > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(option + " must be 0 or more, was " + value);
+        }
+        return value;
     }
 
     private static Duration lifetime(String text) {

@@ -1,9 +1,12 @@
 package ai.corti.emulator;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Fault injection for resilience tests: makes the next API calls fail, wait or lose their connection,
@@ -14,12 +17,18 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * emulator.faults().failNext(1, 429, Duration.ofSeconds(1));   // a 429 with Retry-After: 1
  * emulator.faults().delayNext(1, Duration.ofMillis(500));      // the next answer comes 500 ms late
  * emulator.faults().dropNext(1);                               // the next call's connection is closed unanswered
+ *
+ * Faults uploads = emulator.faults().forOperation(CortiOperations.RECORDINGS_UPLOAD);
+ * uploads.failNext(1, 503);                                    // only the next upload fails; other calls pass
+ * uploads.delayNext(1, Duration.ofSeconds(2));                 // the upload is read, then answered 2 s late
+ * emulator.faults().failNextTranscriptions(1);                 // the next transcript ends with status "failed"
  * }</pre>
  *
  * <p>Rules: faults apply to API calls (paths under {@code /v2}), never to the token endpoint; each call
- * consumes one fault, in the order they were added; a failed call changes nothing in the emulator's data,
- * and neither does a dropped one; a delayed call is then answered normally. An injected failure is an RFC 9457
- * body like any other error. Thread-safe.
+ * consumes one fault, in the order they were added: a fault queued {@link #forOperation(String) for its operation}
+ * first, else one queued for any call. A failed call changes nothing in the emulator's data, and neither does a
+ * dropped one; a delayed call is then answered normally (an upload is read first, and its recording exists once
+ * the late answer is sent). An injected failure is an RFC 9457 body like any other error. Thread-safe.
  */
 public final class Faults {
 
@@ -39,9 +48,54 @@ public final class Faults {
     record Drop() implements Fault {
     }
 
-    private final Queue<Fault> queue = new ConcurrentLinkedQueue<>();
+    /** The key of the queue for any call. */
+    private static final String ANY = "";
+
+    private final Map<String, Queue<Fault>> queues;
+    private final String scope;
+    private final AtomicInteger transcriptionFailures;
 
     Faults() {
+        this(new ConcurrentHashMap<>(), ANY, new AtomicInteger());
+    }
+
+    private Faults(Map<String, Queue<Fault>> queues, String scope, AtomicInteger transcriptionFailures) {
+        this.queues = queues;
+        this.scope = scope;
+        this.transcriptionFailures = transcriptionFailures;
+    }
+
+    /**
+     * Returns the faults of one operation: what is queued there applies to the next calls of that operation only
+     * (e.g. {@link CortiOperations#RECORDINGS_UPLOAD}), ahead of faults queued for any call.
+     *
+     * @param operationId one of {@link CortiOperations#all()}
+     * @return a view on the same faults, scoped to the operation
+     * @throws IllegalArgumentException for an operation the emulator does not serve
+     */
+    public Faults forOperation(String operationId) {
+        Objects.requireNonNull(operationId, "operationId");
+        if (!CortiOperations.all().contains(operationId)) {
+            throw new IllegalArgumentException("Unknown operation '" + operationId + "'; use one of "
+                    + CortiOperations.all());
+        }
+        return new Faults(queues, operationId, transcriptionFailures);
+    }
+
+    /**
+     * Makes the next {@code count} transcripts fail: they are created (synchronously or not) and end with status
+     * {@code failed} and no text, as the API reports a transcription that did not succeed. Applies to
+     * {@code transcripts_create} whatever scope this view has.
+     *
+     * @param count how many transcripts, at least 1
+     * @return this, for chaining
+     */
+    public Faults failNextTranscriptions(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be at least 1, was " + count);
+        }
+        transcriptionFailures.addAndGet(count);
+        return this;
     }
 
     /**
@@ -99,28 +153,48 @@ public final class Faults {
     }
 
     /**
-     * Returns how many faults are still waiting for a call.
+     * Returns how many faults are still waiting for a call: all of them (transcription failures included), or for
+     * a view from {@link #forOperation(String)}, those of its operation.
      *
      * @return the number of queued faults
      */
     public int pending() {
-        return queue.size();
+        if (!scope.equals(ANY)) {
+            return queue(scope).size();
+        }
+        return queues.values().stream().mapToInt(Queue::size).sum() + transcriptionFailures.get();
     }
 
-    /** Forgets every queued fault. */
+    /** Forgets every queued fault, or for a view from {@link #forOperation(String)}, those of its operation. */
     public void clear() {
-        queue.clear();
+        if (scope.equals(ANY)) {
+            queues.clear();
+            transcriptionFailures.set(0);
+        } else {
+            queue(scope).clear();
+        }
     }
 
-    /** Takes the fault for the call being handled, or null. */
-    Fault poll() {
-        return queue.poll();
+    /** Takes the fault for a call being handled, or null: its operation's first, else one for any call. */
+    Fault poll(String operationId) {
+        Fault fault = operationId == null ? null : queue(operationId).poll();
+        return fault != null ? fault : queue(ANY).poll();
+    }
+
+    /** Takes one queued transcription failure, if any. */
+    boolean takeTranscriptionFailure() {
+        return transcriptionFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+    }
+
+    private Queue<Fault> queue(String key) {
+        return queues.computeIfAbsent(key, k -> new ConcurrentLinkedQueue<>());
     }
 
     private Faults add(int count, Fault fault) {
         if (count < 1) {
             throw new IllegalArgumentException("count must be at least 1, was " + count);
         }
+        Queue<Fault> queue = queue(scope);
         for (int i = 0; i < count; i++) {
             queue.add(fault);
         }
@@ -129,6 +203,6 @@ public final class Faults {
 
     @Override
     public String toString() {
-        return "Faults[pending=" + queue.size() + "]";
+        return "Faults[" + (scope.equals(ANY) ? "" : scope + ", ") + "pending=" + pending() + "]";
     }
 }

@@ -17,7 +17,9 @@ import java.util.function.UnaryOperator;
  * ({@code InteractionsGetResponse}), plus its creation sequence, which breaks ties when sorting.
  *
  * <p>One lock guards everything: operations are tiny, and it makes every read a consistent snapshot.
- * Trees never leave the store: callers get deep copies.
+ * Trees never leave the store: callers get deep copies. What an interaction holds (recordings, transcripts, facts,
+ * documents) lives in {@link ChildResources}, which take this store's lock too and register a {@link Cascade}, so
+ * deleting an interaction deletes all of it at once, and nothing is ever added to an interaction being deleted.
  */
 final class InteractionStore {
 
@@ -30,8 +32,28 @@ final class InteractionStore {
     record Stored(long sequence, ObjectNode json) {
     }
 
+    /** What an interaction's resources do when it is deleted, or when the emulator is reset. */
+    interface Cascade {
+        /**
+         * Forgets what an interaction holds; runs under the store's lock.
+         *
+         * @param tenant        the tenant
+         * @param interactionId the deleted interaction
+         */
+        void interactionDeleted(String tenant, UUID interactionId);
+
+        /** Forgets everything; runs under the store's lock. */
+        void cleared();
+    }
+
     private final Map<String, Map<UUID, Stored>> tenants = new HashMap<>();
+    private final List<Cascade> cascades = new ArrayList<>();
     private long sequence;
+
+    /** Registers what must go with a deleted interaction. */
+    synchronized void addCascade(Cascade cascade) {
+        cascades.add(cascade);
+    }
 
     /** Adds an interaction under its id. */
     synchronized Stored create(String tenant, UUID id, JsonNode interaction) {
@@ -66,14 +88,39 @@ final class InteractionStore {
         return Optional.of(copy(updated));
     }
 
+    /** Whether a tenant has an interaction. */
+    synchronized boolean exists(String tenant, UUID id) {
+        return tenants.getOrDefault(tenant, Map.of()).containsKey(id);
+    }
+
+    /**
+     * Deletes an interaction and, through the cascades, everything it holds.
+     *
+     * @return whether it existed
+     */
+    synchronized boolean delete(String tenant, UUID id) {
+        Map<UUID, Stored> interactions = tenants.get(tenant);
+        if (interactions == null || interactions.remove(id) == null) {
+            return false;
+        }
+        cascades.forEach(cascade -> cascade.interactionDeleted(tenant, id));
+        return true;
+    }
+
+    /** The ids of a tenant's interactions, in creation order. */
+    synchronized List<UUID> ids(String tenant) {
+        return List.copyOf(tenants.getOrDefault(tenant, Map.of()).keySet());
+    }
+
     /** How many interactions a tenant has. */
     synchronized int count(String tenant) {
         return tenants.getOrDefault(tenant, Map.of()).size();
     }
 
-    /** Forgets every interaction of every tenant. */
+    /** Forgets every interaction of every tenant, and through the cascades everything they hold. */
     synchronized void clear() {
         tenants.clear();
+        cascades.forEach(Cascade::cleared);
     }
 
     private static Stored copy(Stored stored) {

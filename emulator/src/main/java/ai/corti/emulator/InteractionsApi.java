@@ -9,13 +9,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
 /**
- * The four Interactions operations over an {@link InteractionStore}, for a tenant the
+ * The Interactions operations over an {@link InteractionStore}, for a tenant the
  * {@link Authenticator} already let through. Bodies are validated against the spec's request schemas and
  * stored in their canonical form; every answer is an {@code InteractionsGetResponse},
  * {@code InteractionsCreateResponse} or {@code InteractionsListResponse} as the spec defines them.
@@ -29,12 +28,13 @@ import java.util.function.BiFunction;
  *   <li>a cleared (nulled) nullable field is absent from answers, like one that was never set.</li>
  * </ul>
  */
-final class InteractionsApi {
+final class InteractionsApi implements Operation.Resource {
 
-    static final String CREATE = "interactions_create";
-    static final String GET = "interactions_get";
+    static final String CREATE = CortiOperations.INTERACTIONS_CREATE;
+    static final String GET = CortiOperations.INTERACTIONS_GET;
     static final String LIST = ListQuery.OPERATION;
-    static final String UPDATE = "interactions_update";
+    static final String UPDATE = CortiOperations.INTERACTIONS_UPDATE;
+    static final String DELETE = CortiOperations.INTERACTIONS_DELETE;
 
     private final InteractionStore store;
     private final SpecSchemas spec;
@@ -59,6 +59,16 @@ final class InteractionsApi {
         this.canonicaliser = new SchemaCanonicaliser(spec);
         this.timestamps = timestamps;
         this.websocketUrl = websocketUrl;
+    }
+
+    @Override
+    public List<Operation> operations() {
+        return List.of(
+                new Operation(CREATE, call -> create(call.request(), call.tenant())),
+                new Operation(LIST, call -> list(call.request(), call.tenant())),
+                new Operation(GET, call -> get(call.request(), call.tenant(), call.parameter("id"))),
+                new Operation(UPDATE, call -> update(call.request(), call.tenant(), call.parameter("id"))),
+                new Operation(DELETE, this::delete));
     }
 
     /** {@code POST /interactions/}: 201 with {@code interactionId} and {@code websocketUrl}. */
@@ -141,6 +151,15 @@ final class InteractionsApi {
                 .orElseGet(() -> notFound(request, id));
     }
 
+    /**
+     * {@code DELETE /interactions/{id}}: 204, and everything the interaction holds (recordings, transcripts, facts,
+     * documents, guided documents generated from it) goes with it; 404 for an unknown id.
+     */
+    Reply delete(Call call) {
+        UUID id = call.interactionId();
+        return store.delete(call.tenant(), id) ? Reply.noContent() : notFound(call.request(), id);
+    }
+
     /** The top-level {@code endedAt} follows the encounter's period; absent while it has not ended. */
     private static void mirrorEndedAt(ObjectNode interaction) {
         JsonNode endedAt = interaction.path("encounter").path("period").get("endedAt");
@@ -168,16 +187,11 @@ final class InteractionsApi {
     }
 
     private static UUID parseId(String idText) {
-        if (!SchemaValidator.isUuid(idText)) {
-            String shown = idText.length() > 60 ? idText.substring(0, 57) + "..." : idText;
-            throw new InvalidRequest("The interaction id must be a valid UUID",
-                    List.of(new SchemaViolation("id", "must be a UUID, e.g. f47ac10b-58cc-4372-a567-0e02b2c3d479 (was '"
-                            + shown.replaceAll("\\p{Cntrl}", "?") + "')")));
-        }
-        return UUID.fromString(idText.toLowerCase(Locale.ROOT));
+        return Call.uuid(idText, "id", "The interaction id must be a valid UUID");
     }
 
-    private static Reply notFound(IncomingRequest request, UUID id) {
+    /** 404 for an interaction the tenant does not have. */
+    static Reply notFound(IncomingRequest request, UUID id) {
         return ProblemResponses.notFound(request.requestId(), "Interaction " + id + " was not found");
     }
 }

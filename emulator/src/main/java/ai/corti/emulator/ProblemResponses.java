@@ -91,7 +91,9 @@ final class ProblemResponses {
             case 404 -> "https://tools.ietf.org/html/rfc9110#section-15.5.5";
             case 405 -> "https://tools.ietf.org/html/rfc9110#section-15.5.6";
             case 408 -> "https://tools.ietf.org/html/rfc9110#section-15.5.9";
+            case 413 -> "https://tools.ietf.org/html/rfc9110#section-15.5.14";
             case 415 -> "https://tools.ietf.org/html/rfc9110#section-15.5.16";
+            case 422 -> "https://tools.ietf.org/html/rfc9110#section-15.5.21";
             case 429 -> "https://tools.ietf.org/html/rfc6585#section-4";
             case 500 -> "https://tools.ietf.org/html/rfc9110#section-15.6.1";
             case 502 -> "https://tools.ietf.org/html/rfc9110#section-15.6.3";

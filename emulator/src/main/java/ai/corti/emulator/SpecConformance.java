@@ -11,11 +11,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Checks that an answer to an API call is what the spec promises: the documented schema for its operation
- * and status (or {@code ErrorResponse} for an error status the spec does not list), every keyword of it, nothing
- * undeclared, date-times in UTC ({@link SchemaValidator.Mode#RESPONSE}); JSON as {@code application/json},
- * errors as {@code application/problem+json}; a 401 with a {@code WWW-Authenticate: Bearer} challenge and no
- * body.
+ * Checks that an answer to an API call is what the spec promises, for its operation and status: a JSON body valid
+ * against the documented schema (or {@code ErrorResponse} for an error status the spec does not list), every keyword
+ * of it, nothing undeclared, date-times in UTC ({@link SchemaValidator.Mode#RESPONSE}), sent as
+ * {@code application/json} (errors as {@code application/problem+json}); a binary body with the documented media
+ * type ({@code application/octet-stream}); no body and no Content-Type where the spec documents none (a 204); a 401
+ * with a {@code WWW-Authenticate: Bearer} challenge, and a body only where the operation documents one.
  *
  * <p>The emulator runs this on each of its own answers before sending it (a violation is an emulator bug
  * and is answered as a 500 naming it), and tests run it on {@link CortiEmulator#exchanges()}.
@@ -69,33 +70,55 @@ public final class SpecConformance {
      * @param status          the status answered
      * @param contentType     the Content-Type answered, empty for none
      * @param wwwAuthenticate the challenge answered, or {@code null}
-     * @param body            the body answered, empty for none
+     * @param body            the body answered, empty for none; for a binary answer its bytes are not checked
      * @return the problems, empty when it conforms
      */
     public List<String> violations(String operationId, int status, String contentType, String wwwAuthenticate,
                                    String body) {
         List<String> problems = new ArrayList<>();
         String where = (operationId == null ? "(no operation)" : operationId) + " " + status + ": ";
+        Optional<JsonNode> documented = operationId == null ? Optional.empty() : spec.response(operationId, status);
+        boolean documentedBody = documented.map(response -> !response.path("content").isEmpty()).orElse(false);
         if (status == 401) {
-            if (!body.isEmpty()) {
-                problems.add(where + "a 401 must have no body");
-            }
             if (wwwAuthenticate == null || !wwwAuthenticate.startsWith("Bearer")) {
                 problems.add(where + "a 401 must carry a WWW-Authenticate: Bearer challenge");
             }
-            return problems;
+            if (!documentedBody) {
+                if (!body.isEmpty()) {
+                    problems.add(where + "a 401 must have no body (the spec documents none for this operation)");
+                }
+                return problems;
+            }
         }
-        Optional<JsonNode> documented = operationId == null ? Optional.empty() : spec.responseSchema(operationId, status);
+        String mediaType = contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
         JsonNode schema;
         if (documented.isPresent()) {
-            schema = documented.get();
+            JsonNode content = documented.get().path("content");
+            if (content.isEmpty()) {
+                if (!body.isEmpty()) {
+                    problems.add(where + "the spec documents no body for this status");
+                }
+                if (!contentType.isEmpty()) {
+                    problems.add(where + "an answer without a body must have no Content-Type, was '" + contentType
+                            + "'");
+                }
+                return problems;
+            }
+            if (!content.has("application/json")) {
+                // A binary answer: its bytes are opaque, its media type must be one the spec documents.
+                if (!content.has(mediaType)) {
+                    problems.add(where + "Content-Type must be one of " + fieldNames(content) + ", was '"
+                            + contentType + "'");
+                }
+                return problems;
+            }
+            schema = content.path("application/json").path("schema");
         } else if (status >= 400) {
             schema = spec.schema("ErrorResponse");
         } else {
             problems.add(where + "the spec documents no such success status");
             return problems;
         }
-        String mediaType = contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
         String expectedType = status >= 400 ? ProblemResponses.PROBLEM_JSON : "application/json";
         if (!mediaType.equals(expectedType)) {
             problems.add(where + "Content-Type must be " + expectedType + ", was '" + contentType + "'");
@@ -118,5 +141,32 @@ public final class SpecConformance {
             problems.add(where + "the body's status is " + json.path("status") + ", not " + status);
         }
         return problems;
+    }
+
+    /** Checks one of the emulator's own answers before it is sent. */
+    List<String> violations(String operationId, Reply reply) {
+        return violations(operationId, reply.status(), reply.contentType(), reply.headers().get("WWW-Authenticate"),
+                reply.binary() == null ? reply.body() : Reply.binarySummary(reply.binary().length()));
+    }
+
+    /**
+     * Gives a 401 the {@code ErrorResponse} body its operation documents (the transcripts and classic templates
+     * operations do); elsewhere a 401 keeps none, as RFC 6750 has it.
+     */
+    Reply withDocumentedUnauthorizedBody(String operationId, String requestId, Reply reply) {
+        if (reply.status() != 401 || operationId == null || !reply.body().isEmpty()
+                || spec.response(operationId, 401).map(r -> r.path("content").isEmpty()).orElse(true)) {
+            return reply;
+        }
+        String challenge = reply.headers().get("WWW-Authenticate");
+        Reply withBody = ProblemResponses.problem(401, requestId, challenge != null && challenge.contains("expired")
+                ? "The access token expired" : "A valid bearer token is required", List.of());
+        return challenge == null ? withBody : withBody.withHeader("WWW-Authenticate", challenge);
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 }

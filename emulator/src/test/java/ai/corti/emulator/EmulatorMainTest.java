@@ -39,6 +39,22 @@ class EmulatorMainTest {
     }
 
     @Test
+    void takesTheRecordingBudgetAndTheTranscriptProcessingTime() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (CortiEmulator emulator = EmulatorMain.start(new String[] {"--port", "0", "--recording-memory", "3",
+            "--transcript-time", "0"}, print(out))) {
+            assertThat(emulator.recordingMemoryLimit()).isEqualTo(3 * 1024 * 1024);
+            assertThat(emulator.transcriptProcessingTime()).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("150000000 bytes each, 3 MiB in all");
+        }
+        PrintStream sink = print(new ByteArrayOutputStream());
+        assertThatThrownBy(() -> EmulatorMain.start(new String[] {"--recording-memory", "-1"}, sink))
+                .hasMessageContaining("--recording-memory");
+        assertThatThrownBy(() -> EmulatorMain.start(new String[] {"--transcript-time", "soon"}, sink))
+                .hasMessageContaining("--transcript-time");
+    }
+
+    @Test
     void refusesUnknownOptionsAndBadValues() {
         PrintStream sink = print(new ByteArrayOutputStream());
         assertThatThrownBy(() -> EmulatorMain.start(new String[] {"--colour"}, sink))

@@ -77,8 +77,12 @@ final class RawHttp {
     }
 
     static JsonNode json(HttpResponse<String> response) {
+        return json(response.body());
+    }
+
+    static JsonNode json(String body) {
         try {
-            return JSON.readTree(response.body());
+            return JSON.readTree(body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -86,6 +90,46 @@ final class RawHttp {
 
     static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** Sends raw bytes as a recording upload, with a Content-Length. */
+    HttpResponse<String> upload(String token, String tenant, String interactionId, byte[] audio) {
+        return send(HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "/interactions/" + interactionId
+                        + "/recordings/"))
+                .header("Authorization", "Bearer " + token).header("Tenant-Name", tenant)
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(audio)));
+    }
+
+    /** Downloads a recording's bytes. */
+    HttpResponse<byte[]> download(String token, String tenant, String interactionId, String recordingId) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "/interactions/" + interactionId
+                                    + "/recordings/" + recordingId))
+                            .header("Authorization", "Bearer " + token).header("Tenant-Name", tenant)
+                            .timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Creates an interaction for a tenant and answers its id. */
+    String interaction(String token, String tenant) {
+        HttpResponse<String> created = call("POST", "/interactions/", token, tenant,
+                createBody("lifecycle", "in-progress", "consultation"));
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("create answered " + created.statusCode() + ": " + created.body());
+        }
+        return json(created).get("interactionId").asText();
+    }
+
+    /** The underlying client, for requests the helpers do not cover. */
+    HttpClient client() {
+        return http;
     }
 
     /** A create body with the three required encounter fields. */

@@ -19,7 +19,10 @@ import ai.corti.client.model.InteractionsEncounterTypeEnum;
 import ai.corti.emulator.junit.CortiEmulatorTest;
 import ai.corti.emulator.streams.StreamControls;
 import ai.corti.emulator.streams.StreamSessionRecord;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -90,6 +93,57 @@ class ReadmeExamplesTest {
                     streams.sessions().get(0).configuration());
             // Not in the README: what the snippet relies on.
             assertThat(streams.sessions()).extracting(StreamSessionRecord::audioBytes).containsExactly(16_000L, 8_000L);
+        }
+    }
+
+    @Nested
+    @CortiEmulatorTest
+    class DictationServiceTest {
+        private final byte[] audio = RecordingsTest.randomBytes(48_000, 9);
+
+        @Test
+        void anUploadRetriedPastA503IsStoredOnce(CortiEmulator emulator, TenantData data) {
+            Dictation dictation = new Dictation(emulator);
+            emulator.faults().forOperation(CortiOperations.RECORDINGS_UPLOAD).failNext(1, 503); // only the next upload
+
+            UUID interaction = dictation.record(audio);             // your code: creates, uploads, transcribes (async)
+
+            assertThat(data.recordings(interaction)).singleElement()             // what the tenant holds, per interaction
+                    .satisfies(recording -> assertThat(recording.bytes()).isEqualTo(audio));
+            emulator.advanceClock(emulator.transcriptProcessingTime());          // the asynchronous transcript completes
+            assertThat(data.transcripts(interaction)).extracting(TenantData.Transcript::status).containsOnly("completed");
+        }
+    }
+
+    /**
+     * The code under test of the README's dictation example: plain HTTP until the SDK's recordings and transcripts
+     * calls exist. It uploads once more after a 503, then asks for an asynchronous transcript.
+     */
+    private static final class Dictation {
+        private final CortiEmulator emulator;
+        private final RawHttp http;
+
+        Dictation(CortiEmulator emulator) {
+            this.emulator = emulator;
+            this.http = new RawHttp(emulator);
+        }
+
+        UUID record(byte[] audio) {
+            String token = http.token(CortiEmulator.DEFAULT_TENANT);
+            String interaction = http.interaction(token, CortiEmulator.DEFAULT_TENANT);
+            var uploaded = http.upload(token, CortiEmulator.DEFAULT_TENANT, interaction, audio);
+            if (uploaded.statusCode() == 503) {
+                uploaded = http.upload(token, CortiEmulator.DEFAULT_TENANT, interaction, audio);
+            }
+            String recording = RawHttp.json(uploaded).get("recordingId").asText();
+            var transcript = http.send(HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "/interactions/"
+                            + interaction + "/transcripts/"))
+                    .header("Authorization", "Bearer " + token).header("Tenant-Name", CortiEmulator.DEFAULT_TENANT)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"recordingId\":\"" + recording
+                            + "\",\"primaryLanguage\":\"en\",\"async\":true}")));
+            assertThat(transcript.statusCode()).isEqualTo(202);
+            return UUID.fromString(interaction);
         }
     }
 }

@@ -125,13 +125,13 @@ class ValidationTest {
     @Test
     void unknownPathsAndMethodsAreProblemsToo() {
         HttpResponse<String> path = http.call("GET", "/recordings/", token, "base", null);
-        HttpResponse<String> method = http.call("DELETE", "/interactions/f47ac10b-58cc-4372-a567-0e02b2c3d479", token,
-                "base", null);
+        HttpResponse<String> method = http.call("PUT", "/interactions/f47ac10b-58cc-4372-a567-0e02b2c3d479", token,
+                "base", "{}");
 
         assertThat(path.statusCode()).isEqualTo(404);
         assertThat(path.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(method.statusCode()).isEqualTo(405);
-        assertThat(method.headers().firstValue("Allow")).hasValue("GET, PATCH");
+        assertThat(method.headers().firstValue("Allow")).hasValue("DELETE, GET, PATCH");
     }
 
     private HttpResponse<String> post(String body) {

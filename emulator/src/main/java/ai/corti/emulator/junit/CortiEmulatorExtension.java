@@ -3,6 +3,7 @@ package ai.corti.emulator.junit;
 import ai.corti.client.blocking.CortiClient;
 import ai.corti.client.reactive.CortiReactiveClient;
 import ai.corti.emulator.CortiEmulator;
+import ai.corti.emulator.TenantData;
 import ai.corti.emulator.streams.StreamControls;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,8 +18,17 @@ import org.junit.platform.commons.support.AnnotationSupport;
 /**
  * JUnit 5 extension that gives tests a running {@link CortiEmulator} and SDK clients configured for it, by
  * parameter injection of {@link CortiEmulator}, {@link CortiClient} and {@link CortiReactiveClient}, and the
- * emulator's {@link StreamControls} to script its real-time sessions:
+ * emulator's {@link StreamControls} to script its real-time sessions, and the {@link TenantData} of the clients'
+ * tenant, to inspect what the code under test stored:
  * <pre>{@code
+ * @Test
+ * void uploadsTheDictation(CortiClient client, CortiEmulator emulator, TenantData data) {
+ *     emulator.faults().forOperation(CortiOperations.RECORDINGS_UPLOAD).failNext(1, 503);
+ *     service.upload(client, interactionId, audio);                     // the code under test retries
+ *     assertThat(data.recordings(interactionId)).singleElement()
+ *             .satisfies(recording -> assertThat(recording.bytes()).isEqualTo(audio));
+ * }
+ *
  * @Test
  * void aRefusedConfigurationFailsTheConnect(CortiClient client, StreamControls streams) {
  *     streams.nextSession().answerConfig("CONFIG_DENIED", "language unavailable");
@@ -36,10 +46,10 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * }</pre>
  *
  * <p>Rules: the emulator is started when a test of a class first asks for it and closed (clients first)
- * after the class; each test starts with no interactions, faults, recorded exchanges or stream scripts and
- * sessions (open ones are dropped) unless reset is
- * turned off (tokens survive, so clients keep working); the clients act for the tenant ({@code base} by
- * default) and keep the SDK's default settings. Settings come from {@link CortiEmulatorTest} when the class
+ * after the class; each test starts with no interactions (nor anything they hold), faults, recorded exchanges or
+ * stream scripts and sessions (open ones are dropped) unless reset is turned off (tokens survive, so clients keep
+ * working); the clients act for the tenant ({@code base} by default) and keep the SDK's default settings. Settings
+ * come from {@link CortiEmulatorTest} when the class
  * has it, else from {@link #withTenant(String)} and {@link #withResetBetweenTests(boolean)}.
  */
 public final class CortiEmulatorExtension implements ParameterResolver, BeforeEachCallback {
@@ -95,7 +105,7 @@ public final class CortiEmulatorExtension implements ParameterResolver, BeforeEa
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         Class<?> type = parameterContext.getParameter().getType();
         return type == CortiEmulator.class || type == CortiClient.class || type == CortiReactiveClient.class
-                || type == StreamControls.class;
+                || type == StreamControls.class || type == TenantData.class;
     }
 
     @Override
@@ -113,6 +123,9 @@ public final class CortiEmulatorExtension implements ParameterResolver, BeforeEa
         }
         if (type == StreamControls.class) {
             return resources.emulator().streams();
+        }
+        if (type == TenantData.class) {
+            return resources.emulator().data(resources.tenant());
         }
         throw new ParameterResolutionException("CortiEmulatorExtension cannot supply a " + type.getName());
     }
@@ -166,6 +179,10 @@ public final class CortiEmulatorExtension implements ParameterResolver, BeforeEa
 
         CortiEmulator emulator() {
             return emulator;
+        }
+
+        String tenant() {
+            return tenant;
         }
 
         synchronized CortiClient blocking() {

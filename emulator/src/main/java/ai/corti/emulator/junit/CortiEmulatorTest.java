@@ -11,8 +11,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs a test class against a {@link CortiEmulator}: test methods (and constructors, lifecycle methods) get
- * the emulator, a {@code CortiClient} and a {@code CortiReactiveClient} configured for it by declaring
- * parameters of those types.
+ * the emulator, a {@code CortiClient} and a {@code CortiReactiveClient} configured for it, and the
+ * {@link ai.corti.emulator.TenantData} of their tenant, by declaring parameters of those types.
  *
  * <pre>{@code
  * @CortiEmulatorTest
@@ -43,7 +43,8 @@ public @interface CortiEmulatorTest {
     String tenant() default CortiEmulator.DEFAULT_TENANT;
 
     /**
-     * Whether each test starts with no interactions, faults or recorded exchanges. Turn it off to share data
+     * Whether each test starts with no interactions (nor their recordings, transcripts, facts, documents), faults or
+     * recorded exchanges. Turn it off to share data
      * created in {@code @BeforeAll} across the class.
      *
      * @return {@code true} by default

@@ -53,7 +53,16 @@ public final class SchemaCanonicaliser {
         return canonical(value, spec.schema(schemaName), keepNulls);
     }
 
-    private JsonNode canonical(JsonNode value, JsonNode schema, boolean keepNulls) {
+    /**
+     * Returns a canonical copy of a value against a schema of the document, e.g. an operation's request body schema
+     * ({@link SpecSchemas#requestSchema}).
+     *
+     * @param value     a value valid against the schema
+     * @param schema    the schema
+     * @param keepNulls as for {@link #canonical(JsonNode, String, boolean)}
+     * @return the copy; {@code value} is not modified
+     */
+    public JsonNode canonical(JsonNode value, JsonNode schema, boolean keepNulls) {
         List<JsonNode> parts = new ArrayList<>();
         collectParts(value, schema, parts, 0);
         if (value.isObject()) {

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -220,6 +221,67 @@ public final class SpecSchemas {
         JsonNode schema = operation(operationId).path("responses").path(Integer.toString(status))
                 .path("content").path("application/json").get("schema");
         return Optional.ofNullable(schema);
+    }
+
+    /**
+     * Returns an operation's documented response for a status, with a {@code $ref} to {@code components/responses}
+     * followed.
+     *
+     * @param operationId the operation
+     * @param status      the HTTP status
+     * @return the response object (its {@code content} may be absent, as for a 204), or empty when the spec
+     *         documents no such status
+     */
+    public Optional<JsonNode> response(String operationId, int status) {
+        JsonNode response = operation(operationId).path("responses").get(Integer.toString(status));
+        if (response == null) {
+            return Optional.empty();
+        }
+        for (int hops = 0; response.has("$ref"); hops++) {
+            String ref = response.get("$ref").asText();
+            if (hops > 8 || !ref.startsWith("#/")) {
+                throw new IllegalStateException("Cannot follow the response reference " + ref + " of " + operationId);
+            }
+            response = document.at(ref.substring(1));
+        }
+        return response.isMissingNode() ? Optional.empty() : Optional.of(response);
+    }
+
+    /**
+     * Returns where an operation lives: its path (relative to the server URL, e.g.
+     * {@code /interactions/{id}/recordings/}) and its HTTP method in upper case.
+     *
+     * @param operationId the operation
+     * @return {@code [path, method]}
+     * @throws IllegalArgumentException when no operation has that id
+     */
+    public List<String> location(String operationId) {
+        for (Map.Entry<String, JsonNode> path : JsonFields.of(document.path("paths"))) {
+            for (Map.Entry<String, JsonNode> operation : JsonFields.of(path.getValue())) {
+                if (HTTP_METHODS.contains(operation.getKey())
+                        && operationId.equals(operation.getValue().path("operationId").asText())) {
+                    return List.of(path.getKey(), operation.getKey().toUpperCase(Locale.ROOT));
+                }
+            }
+        }
+        throw new IllegalArgumentException("The OpenAPI document has no operation " + operationId);
+    }
+
+    /**
+     * Lists the {@code operationId}s of the document, in document order.
+     *
+     * @return the ids
+     */
+    public List<String> operationIds() {
+        List<String> ids = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> path : JsonFields.of(document.path("paths"))) {
+            for (Map.Entry<String, JsonNode> operation : JsonFields.of(path.getValue())) {
+                if (HTTP_METHODS.contains(operation.getKey()) && operation.getValue().hasNonNull("operationId")) {
+                    ids.add(operation.getValue().get("operationId").asText());
+                }
+            }
+        }
+        return ids;
     }
 
     /**

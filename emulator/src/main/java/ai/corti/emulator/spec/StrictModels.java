@@ -2,12 +2,10 @@ package ai.corti.emulator.spec;
 
 import ai.corti.client.core.json.CortiJson;
 import ai.corti.client.model.ErrorResponse;
-import ai.corti.client.model.InteractionsCreateResponse;
-import ai.corti.client.model.InteractionsGetResponse;
-import ai.corti.client.model.InteractionsListResponse;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.MapperConfig;
 import com.fasterxml.jackson.databind.introspect.Annotated;
@@ -26,7 +24,9 @@ import java.util.Optional;
  * required must be non-null, and no enum may fall back to the generator's {@code UNKNOWN_DEFAULT_OPEN_API}.
  *
  * <p>It is a second opinion on {@link SchemaValidator}, built from the generated code instead of the YAML: the
- * two share no logic, so one catches what a bug in the other would let through.
+ * two share no logic, so one catches what a bug in the other would let through. Which model an answer is read into
+ * is the one named by the spec's {@code $ref} for the operation and status (the generator names each model after its
+ * schema); an answer that is a list of models ({@code guided_templates_list}) is read as a list of them.
  */
 public final class StrictModels {
 
@@ -39,11 +39,12 @@ public final class StrictModels {
     }
 
     /**
-     * Returns the generated model of an operation's answer.
+     * Returns the generated model of an operation's answer, when the answer is one object.
      *
      * @param operationId the operation, e.g. {@code interactions_list}
      * @param status      the status answered
-     * @return the model class, or empty for a status without a body (401) or an unknown operation
+     * @return the model class, or empty for a status without a JSON body (401, 204, a binary answer), a list answer
+     *         ({@link #problems(String, int, String)} reads those), or an unknown operation
      */
     public static Optional<Class<?>> modelFor(String operationId, int status) {
         if (status == 401) {
@@ -52,12 +53,64 @@ public final class StrictModels {
         if (status >= 400) {
             return Optional.of(ErrorResponse.class);
         }
-        return switch (operationId) {
-            case "interactions_create" -> Optional.of(InteractionsCreateResponse.class);
-            case "interactions_get", "interactions_update" -> Optional.of(InteractionsGetResponse.class);
-            case "interactions_list" -> Optional.of(InteractionsListResponse.class);
-            default -> Optional.empty();
-        };
+        JsonNode schema = answerSchema(operationId, status);
+        return schema == null ? Optional.empty() : model(schema);
+    }
+
+    /**
+     * Reads an operation's answer strictly into the generated models, whatever its shape, and lists what is wrong.
+     *
+     * @param operationId the operation
+     * @param status      the status answered
+     * @param body        the body answered
+     * @return the problems, empty when the body reads cleanly or has no model (no body, binary)
+     */
+    public static List<String> problems(String operationId, int status, String body) {
+        Optional<Class<?>> single = modelFor(operationId, status);
+        if (single.isPresent()) {
+            return problems(body, single.get());
+        }
+        JsonNode schema = status == 401 || status >= 400 ? null : answerSchema(operationId, status);
+        if (schema == null || !"array".equals(schema.path("type").asText())) {
+            return List.of();
+        }
+        Optional<Class<?>> item = model(schema.path("items"));
+        if (item.isEmpty()) {
+            return List.of();
+        }
+        List<?> values;
+        try {
+            values = STRICT.readValue(body, STRICT.getTypeFactory().constructCollectionType(List.class, item.get()));
+        } catch (IOException e) {
+            return List.of("List<" + item.get().getSimpleName() + ">: "
+                    + e.getMessage().lines().findFirst().orElse(""));
+        }
+        List<String> problems = new ArrayList<>();
+        walk(values, "List<" + item.get().getSimpleName() + ">", problems);
+        return problems;
+    }
+
+    /** The JSON schema of a success answer, or {@code null}. */
+    private static JsonNode answerSchema(String operationId, int status) {
+        SpecSchemas spec = SpecSchemas.shared();
+        try {
+            return spec.responseSchema(operationId, status).orElse(null);
+        } catch (IllegalArgumentException unknownOperation) {
+            return null;
+        }
+    }
+
+    /** The generated model a {@code $ref} names. */
+    private static Optional<Class<?>> model(JsonNode schema) {
+        String ref = schema.path("$ref").asText("");
+        if (ref.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Class.forName(MODEL_PACKAGE + "." + SpecSchemas.refName(ref)));
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("no generated model for " + ref, e);
+        }
     }
 
     /**
