@@ -23,9 +23,9 @@ public final class Operation {
     public final String httpMethod;
     /** The path template, e.g. {@code /interactions/{id}/recordings/}. */
     public final String path;
-    /** Javadoc lines of the summary and the description. */
+    /** Javadoc lines of the summary, one sentence. */
     public final List<String> summary;
-    /** Javadoc lines of the description. */
+    /** Javadoc lines of the description ({@code <p>} paragraphs), empty when it only repeats the summary. */
     public final List<String> description;
     /** Path parameters, in path order. */
     public final List<Param> pathParams;
@@ -224,9 +224,14 @@ public final class Operation {
         }
         List<Arg> text = pathParams.stream().map(p -> p.uuid
                 ? new Arg("String " + p.name, p.name, "OperationSupport.uuid(" + p.name + ", \"" + p.name + "\")",
-                        p.doc + ", as text; must be a UUID")
+                        asText(p.doc))
                 : Arg.of(p.type, p.name, p.doc)).toList();
         return List.of(typed, text);
+    }
+
+    /** A UUID's doc for its text form, saying once that it must be a UUID. */
+    static String asText(String uuidDoc) {
+        return uuidDoc.replaceFirst("(?i)[.,;]?\\s*must be a (?:valid )?UUID$", "") + ", as text; must be a UUID";
     }
 
     private List<List<Arg>> queryShapes(boolean raw) {
@@ -357,7 +362,7 @@ public final class Operation {
         List<String> throwsDocs = new ArrayList<>();
         throwsDocs.add("IllegalArgumentException when an argument is invalid (named in the message); nothing is sent");
         return new Variant(raw && isPaged() ? "listPage" : method, returnType,
-                raw && isPaged() ? withPageIndex(declaration) : declaration, body, summary, raw && isPaged()
+                raw && isPaged() ? withPageIndex(declaration) : declaration, body, summary, description, raw && isPaged()
                 ? withPageIndexDoc(params) : params, returnDoc(style, raw), throwsDocs);
     }
 

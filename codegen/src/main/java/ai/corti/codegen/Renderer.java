@@ -53,7 +53,7 @@ final class Renderer {
         Path file = sourceRoot.resolve(javaPackage.replace('.', '/')).resolve(className + ".java");
         try {
             Files.createDirectories(file.getParent());
-            Files.writeString(file, tidy(source), StandardCharsets.UTF_8);
+            Files.writeString(file, Layout.tidy(source), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
@@ -75,12 +75,6 @@ final class Renderer {
     /** The files written so far. */
     List<Path> written() {
         return List.copyOf(written);
-    }
-
-    /** No trailing spaces, no runs of blank lines: templates can stay readable without leaking their layout. */
-    static String tidy(String source) {
-        String noTrailing = source.replaceAll("(?m)[ \\t]+$", "");
-        return noTrailing.replaceAll("\\n{3,}", "\n\n").replaceAll("\\{\\n\\n", "{\n").replaceAll("\\n\\n(\\s*})", "\n$1");
     }
 
     private static Reader reader(String name) {

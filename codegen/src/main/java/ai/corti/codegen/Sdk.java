@@ -28,11 +28,11 @@ public final class Sdk {
     private static final String TENANT_HEADER = "Tenant-Name";
     private static final Pattern TYPE_NAME = Pattern.compile("[A-Z][A-Za-z0-9_]*");
 
-    /** The resources, in the spec's order. */
+    /** The resources, in openapi-generator's order: by tag. */
     public final List<Resource> resources;
     /** The models that can be sent, with their checks. */
     public final List<ValidatedModel> validated;
-    /** Every operationId, in the spec's order. */
+    /** Every operationId, by resource, then by operationId. */
     public final List<String> operationIds;
 
     private Sdk(List<Resource> resources, List<ValidatedModel> validated) {
@@ -97,8 +97,10 @@ public final class Sdk {
                 query.stream().filter(p -> p.wireName.equals("pageSize") && p.defaultValue != null)
                         .map(p -> p.defaultValue).findFirst().orElse(null), imports(query.stream().map(p -> p.type).toList(), models).stream()
                 .filter(i -> !i.equals("java.util.List") && !i.equals("java.util.Map")).toList());
-        List<String> summary = Javadoc.lines(op.summary != null ? op.summary : operationId);
-        List<String> description = Javadoc.lines(op.unescapedNotes);
+        String summaryText = op.summary != null ? op.summary : operationId;
+        List<String> summary = Javadoc.lines(Javadoc.sentence(summaryText));
+        List<String> description = Javadoc.repeats(op.unescapedNotes, summaryText) ? List.of()
+                : Javadoc.paragraphs(op.unescapedNotes);
         return new Operation(operationId, resource, op.httpMethod.toUpperCase(java.util.Locale.ROOT), op.path, summary,
                 description, path, headers, body, binary, mediaType, queryClass, paging, answer);
     }
@@ -128,9 +130,14 @@ public final class Sdk {
                 doc.isEmpty() ? "" : lowerFirst(doc));
     }
 
-    private static String lowerFirst(String text) {
-        return text.length() > 1 && Character.isUpperCase(text.charAt(0)) && Character.isLowerCase(text.charAt(1))
-                ? Character.toLowerCase(text.charAt(0)) + text.substring(1) : text;
+    /**
+     * A parameter's description continues a sentence ({@code @param id the unique ...}): its first word loses its
+     * capital, unless it is an acronym ({@code ID}, {@code ICD-10}).
+     */
+    static String lowerFirst(String text) {
+        boolean word = text.length() > 1 && Character.isUpperCase(text.charAt(0))
+                && (Character.isLowerCase(text.charAt(1)) || text.startsWith("A "));
+        return word ? Character.toLowerCase(text.charAt(0)) + text.substring(1) : text;
     }
 
     private static boolean isEnumModel(String type, Map<String, CodegenModel> models) {
