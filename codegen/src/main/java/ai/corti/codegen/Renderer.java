@@ -10,8 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,7 +22,6 @@ final class Renderer {
 
     private final Path sourceRoot;
     private final Mustache.Compiler compiler;
-    private final List<Path> written = new ArrayList<>();
 
     /**
      * Creates a renderer.
@@ -57,7 +54,6 @@ final class Renderer {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
-        written.add(file);
     }
 
     /**
@@ -70,11 +66,6 @@ final class Renderer {
      */
     void render(String template, Map<String, Object> values, String javaPackage, String className) {
         render(template, (Object) values, javaPackage, className);
-    }
-
-    /** The files written so far. */
-    List<Path> written() {
-        return List.copyOf(written);
     }
 
     private static Reader reader(String name) {

@@ -46,7 +46,6 @@ public final class Resource {
 
     /** The imports of its by-status result classes. */
     public List<String> resultImports() {
-        return byStatus().stream().map(o -> "ai.corti.client.core." + Names.packageSegment(name) + "." + o.answer.type)
-                .distinct().toList();
+        return byStatus().stream().map(o -> Names.resourcePackage(name) + "." + o.answer.type).distinct().toList();
     }
 }

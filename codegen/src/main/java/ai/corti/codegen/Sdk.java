@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openapitools.codegen.CodegenModel;
@@ -80,29 +82,37 @@ public final class Sdk {
         List<Param> query = op.queryParams.stream().map(p -> param(p, p.paramName, models)).toList();
         List<Param> headers = op.headerParams.stream().filter(p -> !p.baseName.equalsIgnoreCase(TENANT_HEADER))
                 .map(p -> param(p, Names.headerParameter(p.baseName), models)).toList();
-        Param body = null;
-        boolean binary = false;
-        String mediaType = null;
-        if (op.bodyParam != null) {
-            binary = op.bodyParam.isBinary || op.bodyParam.isFile || "File".equals(op.bodyParam.dataType);
-            body = param(op.bodyParam, binary ? "content" : "request", models);
-            mediaType = op.bodyParam.contentType != null ? op.bodyParam.contentType
-                    : op.consumes != null && !op.consumes.isEmpty() ? String.valueOf(op.consumes.get(0).get("mediaType"))
-                    : "application/octet-stream";
-        }
+        CodegenParameter bodyParam = op.bodyParam;
+        boolean binary = bodyParam != null
+                && (bodyParam.isBinary || bodyParam.isFile || "File".equals(bodyParam.dataType));
+        Param body = bodyParam == null ? null : param(bodyParam, binary ? "content" : "request", models);
         Answer answer = answer(op, method, resource);
         Paging paging = paging(query, answer, models);
-        QueryClass queryClass = query.isEmpty() ? null : new QueryClass(Names.queryClass(method, resource),
-                "ai.corti.client.core." + Names.packageSegment(resource), operationId, query, paging != null,
-                query.stream().filter(p -> p.wireName.equals("pageSize") && p.defaultValue != null)
-                        .map(p -> p.defaultValue).findFirst().orElse(null), imports(query.stream().map(p -> p.type).toList(), models).stream()
-                .filter(i -> !i.equals("java.util.List") && !i.equals("java.util.Map")).toList());
+        QueryClass queryClass = query.isEmpty() ? null : queryClass(operationId, method, resource, query, paging, models);
         String summaryText = op.summary != null ? op.summary : operationId;
         List<String> summary = Javadoc.lines(Javadoc.sentence(summaryText));
         List<String> description = Javadoc.repeats(op.unescapedNotes, summaryText) ? List.of()
                 : Javadoc.paragraphs(op.unescapedNotes);
-        return new Operation(operationId, resource, op.httpMethod.toUpperCase(java.util.Locale.ROOT), op.path, summary,
-                description, path, headers, body, binary, mediaType, queryClass, paging, answer);
+        return new Operation(operationId, resource, op.httpMethod.toUpperCase(Locale.ROOT), op.path, summary,
+                description, path, headers, body, binary, bodyParam == null ? null : mediaType(op), queryClass, paging,
+                answer);
+    }
+
+    /** The declared media type of a body: the parameter's, else the operation's first, else bytes. */
+    private static String mediaType(CodegenOperation op) {
+        if (op.bodyParam.contentType != null) {
+            return op.bodyParam.contentType;
+        }
+        return op.consumes != null && !op.consumes.isEmpty() ? String.valueOf(op.consumes.get(0).get("mediaType"))
+                : "application/octet-stream";
+    }
+
+    private static QueryClass queryClass(String operationId, String method, String resource, List<Param> query,
+                                         Paging paging, Map<String, CodegenModel> models) {
+        String defaultPageSize = query.stream().filter(p -> p.wireName.equals("pageSize") && p.defaultValue != null)
+                .map(p -> p.defaultValue).findFirst().orElse(null);
+        return new QueryClass(Names.queryClass(method, resource), Names.resourcePackage(resource), operationId, query,
+                paging != null, defaultPageSize, imports(query.stream().map(p -> p.type).toList(), models));
     }
 
     private static Param param(CodegenParameter p, String name, Map<String, CodegenModel> models) {
@@ -298,7 +308,7 @@ public final class Sdk {
 
     /** The imports for the simple type names found in some Java types: models, UUID, List, java.time. */
     static List<String> imports(List<String> javaTypes, Map<String, CodegenModel> models) {
-        Set<String> imports = new java.util.TreeSet<>();
+        Set<String> imports = new TreeSet<>();
         for (String type : javaTypes) {
             Matcher names = TYPE_NAME.matcher(type);
             while (names.find()) {

@@ -40,9 +40,4 @@ public final class Variant {
         this.returns = returns;
         this.throwsDocs = List.copyOf(throwsDocs);
     }
-
-    /** Whether the method returns something. */
-    public boolean hasReturn() {
-        return returns != null;
-    }
 }

@@ -63,7 +63,7 @@ class OperationTest {
                 "void delete(String id, RequestOptions options) -> delete(OperationSupport.uuid(id, \"id\"), options);",
                 "void delete(String id) -> delete(OperationSupport.uuid(id, \"id\"), RequestOptions.DEFAULT);");
         Variant canonical = SMALL.operation("notes_delete").variants(Style.BLOCKING, false).get(0);
-        assertThat(canonical.hasReturn()).isFalse();
+        assertThat(canonical.returns).isNull();
         assertThat(SMALL.operation("notes_delete").variants(Style.REACTIVE, false).get(0).returns)
                 .isEqualTo("completes when done, lazily: nothing is sent until it is subscribed");
     }

@@ -93,9 +93,8 @@ class SdkTest {
                         tuple("index", "Long", false, false, 1L),
                         tuple("status", "List<NotesStatusEnum>", true, true, null),
                         tuple("author", "String", false, false, null));
-        assertThat(query.notIndex()).extracting(p -> p.name).doesNotContain("index");
         assertThat(query.imports).containsExactly("ai.corti.client.model.NotesSortEnum",
-                "ai.corti.client.model.NotesStatusEnum");
+                "ai.corti.client.model.NotesStatusEnum", "java.util.List");
         assertThat(SMALL.operation("notes_get").query).isNull();
     }
 
