@@ -14,18 +14,17 @@ import org.openapitools.codegen.DefaultGenerator;
 import org.openapitools.codegen.config.CodegenConfigurator;
 
 /**
- * What the corti-java generator writes for a fixture, run in-process the way the build runs it (the parent pom's
- * {@code generate-sdk} execution: same options, client-core's model templates, all three layers at once).
+ * What the corti-java generator writes for a fixture, run in-process the way the build runs it: with the settings of
+ * the parent pom's {@code generate-sdk} execution ({@link GenerateSdk}), client-core's model templates included, so
+ * that the models compile as the SDK's do.
  * Generation takes about a second, so each fixture is generated once per test JVM and shared.
  */
 final class GeneratedCode {
 
-    /** The folder the generated Java sources are under, relative to the output folder. */
+    /** The folder the generated Java sources are under, relative to the output folder (generate-sdk's sourceFolder). */
     static final String SOURCES = "src/main/java";
 
     private static final Path CODEGEN = Path.of(System.getProperty("corti.codegen.basedir", "."));
-    /** The templates client-core's models are generated with: the models here compile as the SDK's do. */
-    static final Path MODEL_TEMPLATES = CODEGEN.resolve("../client-core/src/main/templates/models").normalize();
     private static final Map<String, GeneratedCode> BY_FIXTURE = new ConcurrentHashMap<>();
 
     /** The output folder. */
@@ -64,31 +63,9 @@ final class GeneratedCode {
      */
     static GeneratedCode generate(Path spec, Path output, String layer, String extended) {
         CodegenConfigurator config = new CodegenConfigurator()
-                .setGeneratorName("corti-java")
                 .setInputSpec(spec.toString())
-                .setOutputDir(output.toString())
-                .setLibrary("native")
-                .setTemplateDir(MODEL_TEMPLATES.toString())
-                .setModelPackage("ai.corti.client.model")
-                .addOpenapiNormalizer("SIMPLIFY_ONEOF_ANYOF_ENUM", "false")
-                .addAdditionalProperty("sourceFolder", SOURCES)
-                .addAdditionalProperty("supportUrlQuery", "false")
-                .addAdditionalProperty("serializationLibrary", "jackson")
-                .addAdditionalProperty("dateLibrary", "java8")
-                .addAdditionalProperty("openApiNullable", "true")
-                .addAdditionalProperty("useJakartaEe", "true")
-                .addAdditionalProperty("hideGenerationTimestamp", "true")
-                .addAdditionalProperty("enumUnknownDefaultCase", "true")
-                .addAdditionalProperty("useOneOfInterfaces", "true")
-                .addAdditionalProperty("containerDefaultToNull", "true")
-                .addAdditionalProperty("annotationLibrary", "none")
-                .addAdditionalProperty("documentationProvider", "none")
-                .addAdditionalProperty("additionalModelTypeAnnotations",
-                        "@com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)")
-                .addGlobalProperty("apiTests", "false")
-                .addGlobalProperty("modelTests", "false")
-                .addGlobalProperty("apiDocs", "false")
-                .addGlobalProperty("modelDocs", "false");
+                .setOutputDir(output.toString());
+        GenerateSdk.applyTo(config);
         if (layer != null) {
             config.addAdditionalProperty(CortiJavaCodegen.LAYER, layer);
         }
