@@ -71,7 +71,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * After every test, every answer the emulator gave (the fixtures' too) is checked again against the spec
  * ({@link SpecConformance}) and read strictly into the generated models ({@link StrictModels}), and no answer may
  * be a 5xx that was not injected. {@link #everySpecOperationRunsOnBothBackends} fails naming an operation of the
- * spec either backend's suite would miss.
+ * spec either backend's suite would miss; {@link #theChecksOfThisSuiteCanFail} shows the checks can fail.
  */
 @ExtendWith(LeakCheck.class)
 @Timeout(60)
@@ -323,6 +323,50 @@ class EmulatorContractTest {
         assertThat(emulator.data(CortiEmulator.DEFAULT_TENANT).transcripts(ids.interaction()))
                 .filteredOn(t -> t.id().equals(accepted.getId())).singleElement()
                 .satisfies(t -> assertThat(t.status()).isEqualTo("completed"));
+    }
+
+    /**
+     * The checks this class relies on can fail: a status other than the one expected, an exception of another
+     * type, a 400 not naming the field, an answer departing from the spec, a 5xx that was not injected, and a call
+     * that did not send the unknown id are each reported. (The same checks pass on the real answers above.)
+     */
+    @Test
+    void theChecksOfThisSuiteCanFail() throws Exception {
+        OperationCall get = minimal("interactions_get");
+        SpecOperation op = ContractCases.SPEC.operation("interactions_get");
+        drain();
+        clients.run(get, Facade.BLOCKING, fixtures.shared());
+        RecordedExchange ok = theAnswerTo(op, get);
+        emulator.faults().forOperation(op.id()).failNext(1, 503);
+        Throwable thrown = null;
+        try {
+            clients.run(get, Facade.BLOCKING, fixtures.shared());
+        } catch (Exception e) {
+            thrown = e;
+        }
+        RecordedExchange failed = theAnswerTo(op, get);
+        RecordedExchange unlisted = new RecordedExchange(ok.receivedAt(), ok.method(), ok.path(), ok.query(),
+                ok.requestHeaders(), ok.requestBody(), ok.operationId(), ok.tenant(), 500, ok.responseHeaders(),
+                "{\"detail\":\"boom\"}");
+        RecordedExchange departing = new RecordedExchange(ok.receivedAt(), ok.method(), ok.path(), ok.query(),
+                ok.requestHeaders(), ok.requestBody(), ok.operationId(), ok.tenant(), 200, ok.responseHeaders(),
+                "{\"unexpected\":true}");
+        ContractIds unknown = NaturalError.UNKNOWN_INTERACTION.ids(fixtures.shared());
+        RecordedExchange toUnknown = new RecordedExchange(ok.receivedAt(), ok.method(),
+                ok.path().replace(fixtures.shared().interaction().toString(), unknown.interaction().toString()),
+                ok.query(), ok.requestHeaders(), ok.requestBody(), ok.operationId(), ok.tenant(), 404,
+                ok.responseHeaders(), "");
+
+        assertThat(errorFindings(get, 503, thrown, failed)).as("the injected 503 as it was answered").isEmpty();
+        assertThat(errorFindings(get, 404, thrown, failed)).as("another status expected").isNotEmpty();
+        assertThat(errorFindings(get, 503, new IllegalStateException("not the SDK's"), failed))
+                .as("another exception").isNotEmpty();
+        assertThat(namesTheField(get, thrown, "encounter")).as("no 400 naming the field").isNotEmpty();
+        assertThat(departures(ok)).as("the real answer").isEmpty();
+        assertThat(departures(departing)).as("an answer without the required fields").isNotEmpty();
+        assertThat(departures(unlisted)).as("a 5xx that was not injected").anyMatch(d -> d.contains("not injected"));
+        assertThat(NaturalError.UNKNOWN_INTERACTION.fails(ok)).as("a call sending the existing interaction").isFalse();
+        assertThat(NaturalError.UNKNOWN_INTERACTION.fails(toUnknown)).as("a call sending the unknown one").isTrue();
     }
 
     /** The typed exception of the status, its problem as answered, the answer's request id and challenge. */
