@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -35,12 +34,29 @@ public class CortiJavaCodegen extends JavaClientCodegen {
     public static final String EXTENDED = "cortiExtended";
 
     private Layer layer;
+    /** What the last run read from the spec (for the generator's tests). */
+    private Sdk sdk;
 
     /** The layers one run can generate. */
     enum Layer {
         CORE, REACTIVE, BLOCKING,
         /** All three in one run: for checking that a whole document generates code that compiles. */
-        ALL
+        ALL;
+
+        /** The layer an additional property names, case and surrounding spaces ignored. */
+        static Layer of(Object value) {
+            String names = "core, reactive, blocking or all";
+            if (value == null) {
+                throw new IllegalArgumentException("additional property " + LAYER + " is required (" + names + ")");
+            }
+            for (Layer layer : values()) {
+                if (layer.name().equalsIgnoreCase(value.toString().trim())) {
+                    return layer;
+                }
+            }
+            throw new IllegalArgumentException("additional property " + LAYER + " must be " + names + ", not '"
+                    + value + "'");
+        }
     }
 
     @Override
@@ -50,17 +66,13 @@ public class CortiJavaCodegen extends JavaClientCodegen {
 
     @Override
     public String getHelp() {
-        return "Generates the Corti Java SDK's per-operation code (" + LAYER + ": core, reactive or blocking).";
+        return "Generates the Corti Java SDK's per-operation code (" + LAYER + ": core, reactive, blocking or all).";
     }
 
     @Override
     public void processOpts() {
         super.processOpts();
-        Object value = additionalProperties.get(LAYER);
-        if (value == null) {
-            throw new IllegalArgumentException("additional property " + LAYER + " is required (core, reactive or blocking)");
-        }
-        layer = Layer.valueOf(value.toString().trim().toUpperCase(Locale.ROOT));
+        layer = Layer.of(additionalProperties.get(LAYER));
         OutputFolder.clean(Path.of(outputFolder()));
         // openapi-generator's API classes and supporting files are replaced by the SDK's own (Layers); its models
         // stay, written only by the core layer, so every module agrees on their names.
@@ -82,11 +94,16 @@ public class CortiJavaCodegen extends JavaClientCodegen {
         Map<String, Object> apiInfo = (Map<String, Object>) processed.getOrDefault("apiInfo", new HashMap<>());
         List<OperationsMap> apis = (List<OperationsMap>) apiInfo.getOrDefault("apis", List.of());
         List<ModelMap> models = (List<ModelMap>) processed.getOrDefault("models", List.of());
-        Sdk sdk = Sdk.of(apis, models, extended());
+        sdk = Sdk.of(apis, models, extended());
         Renderer renderer = new Renderer(Path.of(outputFolder(), sourceFolder));
         Layers.render(layer, sdk, renderer);
         OutputFolder.mark(Path.of(outputFolder()));
         return processed;
+    }
+
+    /** What the last run read from the spec, or {@code null} before one. */
+    Sdk sdk() {
+        return sdk;
     }
 
     private Set<String> extended() {

@@ -14,16 +14,23 @@ final class Layers {
     private Layers() {
     }
 
+    /**
+     * Writes one layer's files, or all three layers'.
+     *
+     * @param layer    what to write
+     * @param sdk      what the spec holds
+     * @param renderer where to write it
+     */
     static void render(CortiJavaCodegen.Layer layer, Sdk sdk, Renderer renderer) {
-        switch (layer) {
-            case CORE -> core(sdk, renderer);
-            case REACTIVE -> facade(sdk, renderer, "reactive", REACTIVE, "Reactive", "AbstractCortiReactiveClient");
-            case BLOCKING -> facade(sdk, renderer, "blocking", BLOCKING, "", "AbstractCortiClient");
-            case ALL -> {
-                core(sdk, renderer);
-                facade(sdk, renderer, "reactive", REACTIVE, "Reactive", "AbstractCortiReactiveClient");
-                facade(sdk, renderer, "blocking", BLOCKING, "", "AbstractCortiClient");
-            }
+        boolean all = layer == CortiJavaCodegen.Layer.ALL;
+        if (all || layer == CortiJavaCodegen.Layer.CORE) {
+            core(sdk, renderer);
+        }
+        if (all || layer == CortiJavaCodegen.Layer.REACTIVE) {
+            facade(sdk, renderer, "reactive", REACTIVE, "Reactive", "AbstractCortiReactiveClient");
+        }
+        if (all || layer == CortiJavaCodegen.Layer.BLOCKING) {
+            facade(sdk, renderer, "blocking", BLOCKING, "", "AbstractCortiClient");
         }
     }
 
@@ -34,8 +41,7 @@ final class Layers {
                 renderer.render("core/QueryClass", op.query, op.query.packageName, op.query.name);
             }
             for (Operation op : resource.byStatus()) {
-                renderer.render("core/ByStatusResult", op, CORE + "." + Names.packageSegment(resource.name),
-                        op.answer.type);
+                renderer.render("core/ByStatusResult", op, Names.resourcePackage(resource.name), op.answer.type);
             }
         }
         renderer.render("core/RequestValidation", sdk, VALIDATION, "RequestValidation");

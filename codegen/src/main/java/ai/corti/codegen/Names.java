@@ -38,6 +38,14 @@ final class Names {
         return resource.toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The package of a resource's public generated classes (query classes, by-status results):
+     * {@code GuidedDocuments} -> {@code ai.corti.client.core.guideddocuments}.
+     */
+    static String resourcePackage(String resource) {
+        return "ai.corti.client.core." + packageSegment(resource);
+    }
+
     /** {@code batch_update} or {@code batch-update} -> {@code batchUpdate}. */
     static String lowerCamel(String snake) {
         StringBuilder out = new StringBuilder(snake.length());

@@ -23,9 +23,9 @@ public final class Operation {
     public final String httpMethod;
     /** The path template, e.g. {@code /interactions/{id}/recordings/}. */
     public final String path;
-    /** Javadoc lines of the summary and the description. */
+    /** Javadoc lines of the summary, one sentence. */
     public final List<String> summary;
-    /** Javadoc lines of the description. */
+    /** Javadoc lines of the description ({@code <p>} paragraphs), empty when it only repeats the summary. */
     public final List<String> description;
     /** Path parameters, in path order. */
     public final List<Param> pathParams;
@@ -69,11 +69,6 @@ public final class Operation {
     /** The core method's parameter declarations, options excluded, each followed by {@code ", "}. */
     public String coreParams() {
         return canonicalArgs().stream().map(a -> a.declaration + ", ").collect(Collectors.joining());
-    }
-
-    /** The core method's arguments in order, options excluded, each followed by {@code ", "}. */
-    public String coreArgs() {
-        return canonicalArgs().stream().map(a -> a.name + ", ").collect(Collectors.joining());
     }
 
     /** The core method's checks, run before anything is sent. */
@@ -140,8 +135,9 @@ public final class Operation {
                 .map(h -> "\"" + h.wireName + "\", " + h.name).collect(Collectors.joining(", ")) + ")";
         String bodyPart = body == null ? "null" : binaryBody
                 ? "OperationSupport.body(content, \"" + bodyMediaType + "\")" : "request";
+        // The operationId goes along: it names the call in metrics and traces.
         return "new ApiRequest(\"" + httpMethod + "\", " + pathExpression() + ", " + queryPart + ", " + headers + ", "
-                + bodyPart + ")";
+                + bodyPart + ", \"" + operationId + "\")";
     }
 
     /** The core method's return type. */
@@ -187,11 +183,6 @@ public final class Operation {
         return pathParams.stream().map(p -> p.name + " " + p.doc).toList();
     }
 
-    /** The name of a by-status answer's result class, or of the query class. */
-    public String queryName() {
-        return query == null ? null : query.name;
-    }
-
     // ---------------------------------------------------------------- facades
 
     /** One argument of a call shape: how it is declared, what it passes on, and its Javadoc. */
@@ -203,46 +194,65 @@ public final class Operation {
 
     /** The canonical arguments: typed ids, the query object, headers, the body as declared. */
     private List<Arg> canonicalArgs() {
-        List<Arg> args = new ArrayList<>();
-        pathParams.forEach(p -> args.add(Arg.of(p.type, p.name, p.doc)));
+        List<Arg> args = new ArrayList<>(pathArgs());
         if (query != null) {
-            args.add(Arg.of(query.name, "query", "the query parameters ({@link " + query.name + "#builder()})"));
+            args.add(queryArg());
         }
-        headerParams.forEach(h -> args.add(Arg.of("String", h.name, h.doc + (h.required ? "" : "; {@code null} to leave it out"))));
+        args.addAll(headerArgs());
         if (body != null) {
-            args.add(binaryBody ? Arg.of("BinaryContent", "content", "the content to upload")
-                    : Arg.of(body.type, "request", body.doc));
+            args.add(bodyArg());
         }
         return args;
     }
 
+    private List<Arg> pathArgs() {
+        return pathParams.stream().map(p -> Arg.of(p.type, p.name, p.doc)).toList();
+    }
+
+    private Arg queryArg() {
+        return Arg.of(query.name, "query", "the query parameters ({@link " + query.name + "#builder()})");
+    }
+
+    private List<Arg> headerArgs() {
+        return headerParams.stream().map(h -> Arg.of("String", h.name, h.doc
+                + (h.required ? "" : "; {@code null} to leave it out"))).toList();
+    }
+
+    private Arg bodyArg() {
+        return binaryBody ? Arg.of("BinaryContent", "content", "the content to upload")
+                : Arg.of(body.type, "request", body.doc);
+    }
+
     /** The shapes of the id arguments: typed, and with every UUID as text (parsed and checked before sending). */
     private List<List<Arg>> idShapes(boolean raw) {
-        List<Arg> typed = pathParams.stream().map(p -> Arg.of(p.type, p.name, p.doc)).toList();
+        List<Arg> typed = pathArgs();
         if (raw || pathParams.stream().noneMatch(p -> p.uuid)) {
             return List.of(typed);
         }
         List<Arg> text = pathParams.stream().map(p -> p.uuid
                 ? new Arg("String " + p.name, p.name, "OperationSupport.uuid(" + p.name + ", \"" + p.name + "\")",
-                        p.doc + ", as text; must be a UUID")
+                        asText(p.doc))
                 : Arg.of(p.type, p.name, p.doc)).toList();
         return List.of(typed, text);
+    }
+
+    /** A UUID's doc for its text form, saying once that it must be a UUID. */
+    static String asText(String uuidDoc) {
+        return uuidDoc.replaceFirst("(?i)[.,;]?\\s*must be a (?:valid )?UUID$", "") + ", as text; must be a UUID";
     }
 
     private List<List<Arg>> queryShapes(boolean raw) {
         if (query == null) {
             return List.of(List.of());
         }
-        List<Arg> given = List.of(Arg.of(query.name, "query", "the query parameters ({@link " + query.name
-                + "#builder()})"));
+        List<Arg> given = List.of(queryArg());
         boolean optional = query.params.stream().noneMatch(p -> p.required);
         return raw || !optional ? List.of(given)
                 : List.of(given, List.of(new Arg(null, "query", query.name + ".all()", null)));
     }
 
     private List<List<Arg>> headerShapes(boolean raw) {
-        List<Arg> given = headerParams.stream().map(h -> Arg.of("String", h.name, h.doc
-                + (h.required ? "" : "; {@code null} to leave it out"))).toList();
+        List<Arg> given = headerArgs();
         boolean optional = headerParams.stream().noneMatch(h -> h.required);
         if (headerParams.isEmpty() || raw || !optional) {
             return List.of(given);
@@ -255,13 +265,10 @@ public final class Operation {
         if (body == null) {
             return List.of(List.of());
         }
-        if (!binaryBody) {
-            return List.of(List.of(Arg.of(body.type, "request", body.doc)));
-        }
         List<List<Arg>> shapes = new ArrayList<>();
-        shapes.add(List.of(Arg.of("BinaryContent", "content", "the content to upload")));
-        if (raw) {
-            return shapes;
+        shapes.add(List.of(bodyArg()));
+        if (!binaryBody || raw) {
+            return shapes; // a JSON body has one shape; a raw view takes binary content as BinaryContent only
         }
         shapes.add(List.of(new Arg("Path file", "file", "BinaryContent.of(file)",
                 "the file to upload, streamed from disk; its media type is guessed from its name")));
@@ -357,7 +364,7 @@ public final class Operation {
         List<String> throwsDocs = new ArrayList<>();
         throwsDocs.add("IllegalArgumentException when an argument is invalid (named in the message); nothing is sent");
         return new Variant(raw && isPaged() ? "listPage" : method, returnType,
-                raw && isPaged() ? withPageIndex(declaration) : declaration, body, summary, raw && isPaged()
+                raw && isPaged() ? withPageIndex(declaration) : declaration, body, summary, description, raw && isPaged()
                 ? withPageIndexDoc(params) : params, returnDoc(style, raw), throwsDocs);
     }
 
@@ -445,7 +452,7 @@ public final class Operation {
 
     /** The package of this operation's generated public classes, e.g. {@code ai.corti.client.core.interactions}. */
     public String resourcePackage() {
-        return "ai.corti.client.core." + Names.packageSegment(resource);
+        return Names.resourcePackage(resource);
     }
 
     /** The reactive facade's methods. */

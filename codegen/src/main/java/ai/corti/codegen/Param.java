@@ -1,6 +1,8 @@
 package ai.corti.codegen;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * One parameter of an operation as the generated code sees it: its Java name and type, where it goes on the wire,
@@ -56,12 +58,6 @@ public final class Param {
         this.doc = doc.isBlank() ? "the " + wireName : doc;
     }
 
-    /** The same parameter under another name (a body is called {@code request}, whatever the spec calls it). */
-    Param renamed(String newName) {
-        return new Param(newName, wireName, type, itemType, required, uuid, enumType, string, integer, list, allowedValues,
-                minimum, defaultValue, doc);
-    }
-
     /** Whether the type is a Java primitive wrapper that the builder takes as a primitive. */
     String primitive() {
         return switch (type) {
@@ -89,7 +85,7 @@ public final class Param {
      * @return the statements
      */
     public List<String> setter() {
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         if (list) {
             out.add("Objects.requireNonNull(" + name + ", \"" + name + " must not be null\");");
             out.add("for (" + itemType + " value : " + name + ") {");
@@ -124,7 +120,7 @@ public final class Param {
         }
         if (string && !allowedValues.isEmpty()) {
             out.add("if (!List.of(" + allowedValues.stream().map(v -> "\"" + Javadoc.literal(v) + "\"")
-                    .collect(java.util.stream.Collectors.joining(", ")) + ").contains(" + name + ")) {");
+                    .collect(Collectors.joining(", ")) + ").contains(" + name + ")) {");
             out.add("    throw new IllegalArgumentException(\"" + name + " must be one of " + allowedValues + "\");");
             out.add("}");
         }
@@ -144,10 +140,5 @@ public final class Param {
             return variable + ".getValue()";
         }
         return "String".equals(valueType) ? variable : "String.valueOf(" + variable + ")";
-    }
-
-    /** {@code Name}, for accessors of builders. */
-    public String upperName() {
-        return Names.upperFirst(name);
     }
 }

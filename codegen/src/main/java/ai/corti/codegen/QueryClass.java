@@ -1,5 +1,6 @@
 package ai.corti.codegen;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -41,7 +42,7 @@ public final class QueryClass {
      * @return the statements
      */
     public List<String> pairs() {
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (Param p : params) {
             if (paged && p.wireName.equals("index")) {
                 out.add("if (" + p.name + " != null || pageIndex != 1) {");
@@ -62,10 +63,5 @@ public final class QueryClass {
     /** The fully qualified name. */
     public String qualified() {
         return packageName + "." + name;
-    }
-
-    /** The parameters other than {@code index} on a paged operation (the listing sets the page itself). */
-    public List<Param> notIndex() {
-        return params.stream().filter(p -> !(paged && p.wireName.equals("index"))).toList();
     }
 }

@@ -10,8 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,7 +22,6 @@ final class Renderer {
 
     private final Path sourceRoot;
     private final Mustache.Compiler compiler;
-    private final List<Path> written = new ArrayList<>();
 
     /**
      * Creates a renderer.
@@ -53,11 +50,10 @@ final class Renderer {
         Path file = sourceRoot.resolve(javaPackage.replace('.', '/')).resolve(className + ".java");
         try {
             Files.createDirectories(file.getParent());
-            Files.writeString(file, tidy(source), StandardCharsets.UTF_8);
+            Files.writeString(file, Layout.tidy(source), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
-        written.add(file);
     }
 
     /**
@@ -70,17 +66,6 @@ final class Renderer {
      */
     void render(String template, Map<String, Object> values, String javaPackage, String className) {
         render(template, (Object) values, javaPackage, className);
-    }
-
-    /** The files written so far. */
-    List<Path> written() {
-        return List.copyOf(written);
-    }
-
-    /** No trailing spaces, no runs of blank lines: templates can stay readable without leaking their layout. */
-    static String tidy(String source) {
-        String noTrailing = source.replaceAll("(?m)[ \\t]+$", "");
-        return noTrailing.replaceAll("\\n{3,}", "\n\n").replaceAll("\\{\\n\\n", "{\n").replaceAll("\\n\\n(\\s*})", "\n$1");
     }
 
     private static Reader reader(String name) {

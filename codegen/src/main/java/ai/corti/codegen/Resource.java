@@ -9,7 +9,7 @@ public final class Resource {
     public final String name;
     /** The clients' accessor, e.g. {@code guidedDocuments}. */
     public final String accessor;
-    /** The operations, in the spec's order. */
+    /** The operations, in openapi-generator's order: by operationId. */
     public final List<Operation> operations;
     /** Whether its facade classes have a hand-written subclass adding conveniences. */
     public final boolean extended;
@@ -46,7 +46,6 @@ public final class Resource {
 
     /** The imports of its by-status result classes. */
     public List<String> resultImports() {
-        return byStatus().stream().map(o -> "ai.corti.client.core." + Names.packageSegment(name) + "." + o.answer.type)
-                .distinct().toList();
+        return byStatus().stream().map(o -> Names.resourcePackage(name) + "." + o.answer.type).distinct().toList();
     }
 }

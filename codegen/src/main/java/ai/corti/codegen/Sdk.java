@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openapitools.codegen.CodegenModel;
@@ -28,11 +30,11 @@ public final class Sdk {
     private static final String TENANT_HEADER = "Tenant-Name";
     private static final Pattern TYPE_NAME = Pattern.compile("[A-Z][A-Za-z0-9_]*");
 
-    /** The resources, in the spec's order. */
+    /** The resources, in openapi-generator's order: by tag. */
     public final List<Resource> resources;
     /** The models that can be sent, with their checks. */
     public final List<ValidatedModel> validated;
-    /** Every operationId, in the spec's order. */
+    /** Every operationId, by resource, then by operationId. */
     public final List<String> operationIds;
 
     private Sdk(List<Resource> resources, List<ValidatedModel> validated) {
@@ -80,27 +82,37 @@ public final class Sdk {
         List<Param> query = op.queryParams.stream().map(p -> param(p, p.paramName, models)).toList();
         List<Param> headers = op.headerParams.stream().filter(p -> !p.baseName.equalsIgnoreCase(TENANT_HEADER))
                 .map(p -> param(p, Names.headerParameter(p.baseName), models)).toList();
-        Param body = null;
-        boolean binary = false;
-        String mediaType = null;
-        if (op.bodyParam != null) {
-            binary = op.bodyParam.isBinary || op.bodyParam.isFile || "File".equals(op.bodyParam.dataType);
-            body = param(op.bodyParam, binary ? "content" : "request", models);
-            mediaType = op.bodyParam.contentType != null ? op.bodyParam.contentType
-                    : op.consumes != null && !op.consumes.isEmpty() ? String.valueOf(op.consumes.get(0).get("mediaType"))
-                    : "application/octet-stream";
-        }
+        CodegenParameter bodyParam = op.bodyParam;
+        boolean binary = bodyParam != null
+                && (bodyParam.isBinary || bodyParam.isFile || "File".equals(bodyParam.dataType));
+        Param body = bodyParam == null ? null : param(bodyParam, binary ? "content" : "request", models);
         Answer answer = answer(op, method, resource);
         Paging paging = paging(query, answer, models);
-        QueryClass queryClass = query.isEmpty() ? null : new QueryClass(Names.queryClass(method, resource),
-                "ai.corti.client.core." + Names.packageSegment(resource), operationId, query, paging != null,
-                query.stream().filter(p -> p.wireName.equals("pageSize") && p.defaultValue != null)
-                        .map(p -> p.defaultValue).findFirst().orElse(null), imports(query.stream().map(p -> p.type).toList(), models).stream()
-                .filter(i -> !i.equals("java.util.List") && !i.equals("java.util.Map")).toList());
-        List<String> summary = Javadoc.lines(op.summary != null ? op.summary : operationId);
-        List<String> description = Javadoc.lines(op.unescapedNotes);
-        return new Operation(operationId, resource, op.httpMethod.toUpperCase(java.util.Locale.ROOT), op.path, summary,
-                description, path, headers, body, binary, mediaType, queryClass, paging, answer);
+        QueryClass queryClass = query.isEmpty() ? null : queryClass(operationId, method, resource, query, paging, models);
+        String summaryText = op.summary != null ? op.summary : operationId;
+        List<String> summary = Javadoc.lines(Javadoc.sentence(summaryText));
+        List<String> description = Javadoc.repeats(op.unescapedNotes, summaryText) ? List.of()
+                : Javadoc.paragraphs(op.unescapedNotes);
+        return new Operation(operationId, resource, op.httpMethod.toUpperCase(Locale.ROOT), op.path, summary,
+                description, path, headers, body, binary, bodyParam == null ? null : mediaType(op), queryClass, paging,
+                answer);
+    }
+
+    /** The declared media type of a body: the parameter's, else the operation's first, else bytes. */
+    private static String mediaType(CodegenOperation op) {
+        if (op.bodyParam.contentType != null) {
+            return op.bodyParam.contentType;
+        }
+        return op.consumes != null && !op.consumes.isEmpty() ? String.valueOf(op.consumes.get(0).get("mediaType"))
+                : "application/octet-stream";
+    }
+
+    private static QueryClass queryClass(String operationId, String method, String resource, List<Param> query,
+                                         Paging paging, Map<String, CodegenModel> models) {
+        String defaultPageSize = query.stream().filter(p -> p.wireName.equals("pageSize") && p.defaultValue != null)
+                .map(p -> p.defaultValue).findFirst().orElse(null);
+        return new QueryClass(Names.queryClass(method, resource), Names.resourcePackage(resource), operationId, query,
+                paging != null, defaultPageSize, imports(query.stream().map(p -> p.type).toList(), models));
     }
 
     private static Param param(CodegenParameter p, String name, Map<String, CodegenModel> models) {
@@ -128,9 +140,14 @@ public final class Sdk {
                 doc.isEmpty() ? "" : lowerFirst(doc));
     }
 
-    private static String lowerFirst(String text) {
-        return text.length() > 1 && Character.isUpperCase(text.charAt(0)) && Character.isLowerCase(text.charAt(1))
-                ? Character.toLowerCase(text.charAt(0)) + text.substring(1) : text;
+    /**
+     * A parameter's description continues a sentence ({@code @param id the unique ...}): its first word loses its
+     * capital, unless it is an acronym ({@code ID}, {@code ICD-10}).
+     */
+    static String lowerFirst(String text) {
+        boolean word = text.length() > 1 && Character.isUpperCase(text.charAt(0))
+                && (Character.isLowerCase(text.charAt(1)) || text.startsWith("A "));
+        return word ? Character.toLowerCase(text.charAt(0)) + text.substring(1) : text;
     }
 
     private static boolean isEnumModel(String type, Map<String, CodegenModel> models) {
@@ -291,7 +308,7 @@ public final class Sdk {
 
     /** The imports for the simple type names found in some Java types: models, UUID, List, java.time. */
     static List<String> imports(List<String> javaTypes, Map<String, CodegenModel> models) {
-        Set<String> imports = new java.util.TreeSet<>();
+        Set<String> imports = new TreeSet<>();
         for (String type : javaTypes) {
             Matcher names = TYPE_NAME.matcher(type);
             while (names.find()) {

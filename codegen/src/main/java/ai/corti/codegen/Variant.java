@@ -19,6 +19,8 @@ public final class Variant {
     public final List<String> body;
     /** The Javadoc lines of the summary. */
     public final List<String> summary;
+    /** The Javadoc lines of the description, or empty. */
+    public final List<String> description;
     /** The Javadoc {@code @param} lines, without the tag, e.g. {@code id the interaction's id}. */
     public final List<String> params;
     /** The Javadoc {@code @return} text, or {@code null} for {@code void}. */
@@ -27,19 +29,15 @@ public final class Variant {
     public final List<String> throwsDocs;
 
     Variant(String name, String returnType, String declaration, List<String> body, List<String> summary,
-            List<String> params, String returns, List<String> throwsDocs) {
+            List<String> description, List<String> params, String returns, List<String> throwsDocs) {
         this.name = name;
         this.returnType = returnType;
         this.declaration = declaration;
         this.body = List.copyOf(body);
         this.summary = List.copyOf(summary);
+        this.description = List.copyOf(description);
         this.params = List.copyOf(params);
         this.returns = returns;
         this.throwsDocs = List.copyOf(throwsDocs);
-    }
-
-    /** Whether the method returns something. */
-    public boolean hasReturn() {
-        return returns != null;
     }
 }

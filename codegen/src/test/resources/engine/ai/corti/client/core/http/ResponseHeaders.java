@@ -1,0 +1,5 @@
+package ai.corti.client.core.http;
+
+/** Stub: response headers. */
+public interface ResponseHeaders {
+}
