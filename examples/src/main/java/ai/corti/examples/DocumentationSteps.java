@@ -113,8 +113,7 @@ final class DocumentationSteps {
         UUID id = consultation.interactionId();
         List<Map<String, String>> facts = context.blocking().facts().list(id).getFacts().stream()
                 .filter(fact -> !Boolean.TRUE.equals(fact.getIsDiscarded()))
-                .map(fact -> Map.of("text", fact.getText(), "group", fact.getGroup(),
-                        "source", fact.getSource().getValue()))
+                .map(DocumentationSteps::contextFact)
                 .toList();
         List<RequestDocumentCreateContextInner> contextItems = new ArrayList<>();
         contextItems.add(new RequestDocumentCreateContextInner().type(V2DocumentContextTypeEnum.FACTS).data(facts));
@@ -192,6 +191,13 @@ final class DocumentationSteps {
                     + (lines.length > 1 ? " (+" + (lines.length - 1) + " lines)" : ""));
         });
         report.table(sections);
+    }
+
+    /** A fact as the {@code facts} context of a document wants it: text, group and source, all required. */
+    private static Map<String, String> contextFact(FactsListItem fact) {
+        return Map.of("text", String.valueOf(fact.getText()),
+                "group", fact.getGroup() == null ? "other" : fact.getGroup(),
+                "source", fact.getSource() == null ? "user" : fact.getSource().getValue());
     }
 
     private static FactsCreateInput fact(String text, String group) {
