@@ -1,10 +1,13 @@
 package ai.corti.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.corti.client.blocking.CortiClient;
+import ai.corti.client.core.error.ForbiddenException;
 import ai.corti.client.reactive.CortiReactiveClient;
 import ai.corti.emulator.CortiEmulator;
+import ai.corti.emulator.CortiOperations;
 import ai.corti.emulator.RecordedExchange;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -18,7 +21,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Runs the README's walkthrough against an emulator and checks what it printed and every answer the emulator
  * gave along the way: each must conform to the spec (schemas and a strict read into the generated models). A second
- * run in read-only mode, as against a real tenant without {@code --write}, must send nothing but reads.
+ * run in read-only mode, as against a real tenant without {@code --write}, must send nothing but reads; a run whose
+ * step fails must still delete what it created.
  */
 class WalkthroughTest {
 
@@ -149,6 +153,25 @@ class WalkthroughTest {
                 .contains("skipped: it would use credits (add --write)")
                 .contains("nothing to delete: nothing was created");
         assertThat(headings(text)).hasSize(STEPS);
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void whenAStepFailsWhatTheRunCreatedIsDeletedAndTheErrorReported() {
+        ByteArrayOutputStream report = new ByteArrayOutputStream();
+        try (CortiEmulator emulator = CortiEmulator.start()) {
+            emulator.faults().forOperation(CortiOperations.CODES_PREDICT).failNext(1, 403);
+
+            assertThatThrownBy(() -> Walkthrough.runAgainstEmulator(emulator,
+                    new PrintStream(report, true, StandardCharsets.UTF_8)))
+                    .isInstanceOf(ForbiddenException.class);
+
+            // The dozen and the consultation: nothing the failed run created is left behind.
+            assertThat(emulator.interactionCount(CortiEmulator.DEFAULT_TENANT)).isZero();
+        }
+        assertThat(report.toString(StandardCharsets.UTF_8))
+                .contains("A step failed; deleted the 13 interactions this run had created.")
+                .doesNotContain("every answer matched the spec");
     }
 
     private static List<RecordedExchange> operation(List<RecordedExchange> answers, String operationId) {
