@@ -25,8 +25,8 @@ import reactor.core.publisher.Mono;
  * refused, with which exception. A plain runner, not JMH, because the p99 needs every call's own time: each call's
  * nanoseconds from subscription to its value go into one array, sorted per point.
  *
- * <p>At each level both clients run in turn (SDK, then A) against one server: first a short unrecorded warm-up at
- * that level, then a measured period; calls keep being started until the period ends, then the in-flight ones
+ * <p>Both clients first warm up in turn, twice, at 64 in flight. At each level both clients run in turn (SDK, then
+ * A) against one server: first a short unrecorded warm-up at that level, then a measured period; calls keep being started until the period ends, then the in-flight ones
  * drain. A refused call does not end the run: it is counted by exception type and its slot starts the next call,
  * as an application's {@code flatMap} would.
  *
@@ -66,8 +66,12 @@ public final class ScalingCurve {
              ReactiveBenchClient sdk = CLIENTS[0].openReactive(server.baseUrl());
              ReactiveBenchClient raw = CLIENTS[1].openReactive(server.baseUrl())) {
             ReactiveBenchClient[] clients = {sdk, raw};
-            for (ReactiveBenchClient client : clients) { // JIT both paths before the first point
-                curve.run(client, 64, 1.0, false);
+            // JIT both paths before the first point: the SDK has more code to compile than the baseline, so a
+            // short warm-up would measure its interpreter, not its steady state.
+            for (int round = 0; round < 2; round++) {
+                for (ReactiveBenchClient client : clients) {
+                    curve.run(client, 64, Math.max(1.0, seconds), false);
+                }
             }
             int[] all = concat(levels, overflow);
             for (int level : all) {
