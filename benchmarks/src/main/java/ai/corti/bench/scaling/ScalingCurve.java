@@ -25,7 +25,7 @@ import reactor.core.publisher.Mono;
  * refused, with which exception. A plain runner, not JMH, because the p99 needs every call's own time: each call's
  * nanoseconds from subscription to its value go into one array, sorted per point.
  *
- * <p>Both clients first warm up in turn, twice, at 64 in flight. At each level both clients run in turn (SDK, then
+ * <p>Both clients first warm up in turn, twice, at 64 in flight ({@value #WARM_UP_CALLS} calls or 5 s each). At each level both clients run in turn (SDK, then
  * A) against one server: first a short unrecorded warm-up at that level, then a measured period; calls keep being started until the period ends, then the in-flight ones
  * drain. A refused call does not end the run: it is counted by exception type and its slot starts the next call,
  * as an application's {@code flatMap} would.
@@ -38,6 +38,8 @@ public final class ScalingCurve {
     private static final ClientKind[] CLIENTS = {ClientKind.SDK_REACTIVE, ClientKind.BASELINE_A};
     private static final int MAX_SAMPLES = 1 << 21;
     private static final Duration DRAIN = Duration.ofSeconds(60);
+    private static final int WARM_UP_CALLS = 8192;
+    private static final double WARM_UP_SECONDS = 5;
 
     private final long[] samples = new long[MAX_SAMPLES];
 
@@ -66,18 +68,18 @@ public final class ScalingCurve {
              ReactiveBenchClient sdk = CLIENTS[0].openReactive(server.baseUrl());
              ReactiveBenchClient raw = CLIENTS[1].openReactive(server.baseUrl())) {
             ReactiveBenchClient[] clients = {sdk, raw};
-            // JIT both paths before the first point: the SDK has more code to compile than the baseline, so a
-            // short warm-up would measure its interpreter, not its steady state.
+            // JIT both paths before the first point, by call count as PairedRatio does: a warm-up by time alone
+            // ends after a few hundred calls on a loaded machine and the points then measure the interpreter.
             for (int round = 0; round < 2; round++) {
                 for (ReactiveBenchClient client : clients) {
-                    curve.run(client, 64, Math.max(1.0, seconds), false);
+                    curve.run(client, 64, WARM_UP_SECONDS, WARM_UP_CALLS, false);
                 }
             }
             int[] all = concat(levels, overflow);
             for (int level : all) {
                 for (int c = 0; c < clients.length; c++) {
-                    curve.run(clients[c], level, Math.min(0.5, seconds / 4), false);
-                    Point point = curve.run(clients[c], level, seconds, true);
+                    curve.run(clients[c], level, Math.min(0.5, seconds / 4), MAX_SAMPLES, false);
+                    Point point = curve.run(clients[c], level, seconds, MAX_SAMPLES, true);
                     ObjectNode row = rows.addObject().put("client", CLIENTS[c].name()).put("inFlight", level)
                             .put("overflow", Arrays.stream(overflow).anyMatch(o -> o == level));
                     point.write(row);
@@ -88,15 +90,15 @@ public final class ScalingCurve {
         mapper.writerWithDefaultPrettyPrinter().writeValue(out, root);
     }
 
-    /** Starts calls for {@code seconds}, {@code level} at a time, then waits for the stragglers. */
-    private Point run(ReactiveBenchClient client, int level, double seconds, boolean record) {
+    /** Starts calls for {@code seconds} or up to {@code calls}, {@code level} at a time, then waits for the stragglers. */
+    private Point run(ReactiveBenchClient client, int level, double seconds, int calls, boolean record) {
         AtomicInteger recorded = new AtomicInteger();
         LongAdder completed = new LongAdder();
         Map<String, LongAdder> refused = new ConcurrentHashMap<>();
         long start = System.nanoTime();
         long deadline = start + (long) (seconds * 1e9);
         Flux.range(0, Integer.MAX_VALUE)
-                .takeWhile(i -> System.nanoTime() < deadline)
+                .takeWhile(i -> i < calls && System.nanoTime() < deadline)
                 .flatMap(i -> Mono.defer(() -> {
                     long t0 = System.nanoTime();
                     return client.getAsync(Payloads.INTERACTION_ID).doOnNext(value -> {
