@@ -135,8 +135,9 @@ public final class Operation {
                 .map(h -> "\"" + h.wireName + "\", " + h.name).collect(Collectors.joining(", ")) + ")";
         String bodyPart = body == null ? "null" : binaryBody
                 ? "OperationSupport.body(content, \"" + bodyMediaType + "\")" : "request";
+        // The operationId goes along: it names the call in metrics and traces.
         return "new ApiRequest(\"" + httpMethod + "\", " + pathExpression() + ", " + queryPart + ", " + headers + ", "
-                + bodyPart + ")";
+                + bodyPart + ", \"" + operationId + "\")";
     }
 
     /** The core method's return type. */

@@ -55,6 +55,8 @@ class GeneratedCodeRunsTest {
         Object notes = code.create(OPERATIONS + "NotesOperations", pipeline);
         code.call(notes, "get", ID, null);
         assertThat(onlyRequest(pipeline)).isEqualTo("GET /notes/<" + ID + "> [] {} null");
+        // The operationId names the call in metrics and traces.
+        assertThat(code.call(sent(pipeline).get(0), "operation")).isEqualTo("notes_get");
         assertThat(Reflect.field(pipeline, "readers").toString()).contains("NotesGetResponse");
 
         pipeline = pipeline();

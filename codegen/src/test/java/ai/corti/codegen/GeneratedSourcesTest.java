@@ -151,7 +151,8 @@ class GeneratedSourcesTest {
                         OperationSupport.headerValue(requestSource, "requestSource");
                         RequestValidation.validate(request, "request", "");
                         return pipeline.execute(new ApiRequest("POST", "/notes/", List.of(), OperationSupport.headers(\
-                "X-Corti-Request-Source", requestSource), request), ResponseReader.json(NotesGetResponse.class), \
+                "X-Corti-Request-Source", requestSource), request, "notes_create"), \
+                ResponseReader.json(NotesGetResponse.class), \
                 OperationSupport.options(options));
                 """);
     }

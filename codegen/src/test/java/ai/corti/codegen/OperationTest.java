@@ -215,20 +215,20 @@ class OperationTest {
     }
 
     @Test
-    void theRequestCarriesTheMethodEncodedPathQueryHeadersAndBody() {
+    void theRequestCarriesTheMethodEncodedPathQueryHeadersBodyAndOperationId() {
         // ApiRequest.idempotent() decides retries from the method: GET and DELETE are, POST and PATCH are not.
         assertThat(SMALL.operation("notes_get").apiRequest()).isEqualTo("new ApiRequest(\"GET\", \"/notes/\" + "
-                + "OperationSupport.segment(id), List.of(), Map.of(), null)");
+                + "OperationSupport.segment(id), List.of(), Map.of(), null, \"notes_get\")");
         assertThat(SMALL.operation("notes_delete").apiRequest()).startsWith("new ApiRequest(\"DELETE\", ");
         assertThat(SMALL.operation("notes_batch_update").apiRequest()).isEqualTo("new ApiRequest(\"PATCH\", \"/notes/\" + "
-                + "OperationSupport.segment(id), List.of(), Map.of(), request)");
+                + "OperationSupport.segment(id), List.of(), Map.of(), request, \"notes_batch_update\")");
         assertThat(SMALL.operation("notes_list").apiRequest())
-                .isEqualTo("new ApiRequest(\"GET\", \"/notes/\", query.toQuery(pageIndex), Map.of(), null)");
+                .isEqualTo("new ApiRequest(\"GET\", \"/notes/\", query.toQuery(pageIndex), Map.of(), null, \"notes_list\")");
         assertThat(SMALL.operation("notes_create").apiRequest()).isEqualTo("new ApiRequest(\"POST\", \"/notes/\", "
-                + "List.of(), OperationSupport.headers(\"X-Corti-Request-Source\", requestSource), request)");
+                + "List.of(), OperationSupport.headers(\"X-Corti-Request-Source\", requestSource), request, \"notes_create\")");
         assertThat(SMALL.operation("note_attachments_upload").apiRequest()).isEqualTo("new ApiRequest(\"POST\", "
                 + "\"/notes/\" + OperationSupport.segment(id) + \"/attachments/\", List.of(), Map.of(), "
-                + "OperationSupport.body(content, \"application/octet-stream\"))");
+                + "OperationSupport.body(content, \"application/octet-stream\"), \"note_attachments_upload\")");
         assertThat(SMALL.operation("note_attachments_download").pathExpression()).isEqualTo("\"/notes/\" + "
                 + "OperationSupport.segment(id) + \"/attachments/\" + OperationSupport.segment(attachmentId)");
     }

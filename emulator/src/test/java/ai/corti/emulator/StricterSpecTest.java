@@ -270,7 +270,7 @@ class StricterSpecTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         List<Map<String, String>> errors = new ArrayList<>();
         for (JsonNode error : RawHttp.json(response).path("validationErrors")) {
-            error.properties().forEach(entry -> errors.add(Map.of(entry.getKey(), entry.getValue().asText())));
+            error.fieldNames().forEachRemaining(name -> errors.add(Map.of(name, error.get(name).asText())));
         }
         return errors;
     }

@@ -119,7 +119,7 @@ public final class CortiClient extends AbstractCortiClient implements AutoClosea
          * @throws IllegalArgumentException naming the first invalid setting
          */
         public CortiClient build() {
-            return new CortiClient(new HttpPipeline(buildOptions()));
+            return new CortiClient(new HttpPipeline(buildOptions(), observer()));
         }
     }
 }

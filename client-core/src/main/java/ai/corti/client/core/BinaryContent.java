@@ -62,6 +62,32 @@ public final class BinaryContent {
     }
 
     /**
+     * Content read from a file when it is sent, with the media type its extension names: {@code audio/wav} for
+     * {@code .wav}, {@code audio/mpeg} for {@code .mp3}, and so on for {@code .webm}, {@code .ogg}, {@code .opus},
+     * {@code .flac}, {@code .m4a} and {@code .mp4}; another extension sends the type the operation declares.
+     *
+     * <pre>{@code
+     * recordings.upload(interactionId, BinaryContent.fromFile(Path.of("visit.wav")));   // Content-Type: audio/wav
+     * }</pre>
+     *
+     * @param file a readable regular file
+     * @return the content
+     * @throws IllegalArgumentException when the file is not a readable regular file
+     */
+    public static BinaryContent fromFile(Path file) {
+        BinaryContent content = of(file);
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        String type = dot < 0 ? null : AUDIO_TYPES.get(name.substring(dot + 1));
+        return type == null ? content : content.withMediaType(type);
+    }
+
+    /** The audio formats Corti takes, by file extension. */
+    private static final java.util.Map<String, String> AUDIO_TYPES = java.util.Map.of(
+            "wav", "audio/wav", "mp3", "audio/mpeg", "webm", "audio/webm", "ogg", "audio/ogg", "opus", "audio/ogg",
+            "flac", "audio/flac", "m4a", "audio/mp4", "mp4", "audio/mp4");
+
+    /**
      * Content held in memory. The array is not copied: do not change it until the call has completed.
      *
      * @param bytes the content

@@ -1,13 +1,18 @@
 package ai.corti.client.core;
 
-import ai.corti.client.core.internal.SdkVersion;
-import ai.corti.client.core.internal.validation.HeaderValidation;
-import ai.corti.client.core.internal.validation.TenantNames;
-import ai.corti.client.core.internal.validation.UrlValidation;
 import ai.corti.client.core.auth.Credentials;
 import ai.corti.client.core.auth.TokenProvider;
 import ai.corti.client.core.http.ConnectionPoolOptions;
+import ai.corti.client.core.internal.SdkVersion;
+import ai.corti.client.core.internal.observation.CallObserver;
+import ai.corti.client.core.internal.observation.MicrometerObserver;
+import ai.corti.client.core.internal.observation.PoolGauges;
+import ai.corti.client.core.internal.validation.HeaderValidation;
+import ai.corti.client.core.internal.validation.TenantNames;
+import ai.corti.client.core.internal.validation.UrlValidation;
 import ai.corti.client.core.retry.RetryOptions;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,6 +56,11 @@ public abstract class CortiClientBuilder<B extends CortiClientBuilder<B>> {
     private String userAgentSuffix;
     private Clock clock = Clock.systemUTC();
     private Scheduler scheduler;
+    // Typed fields and parameters name Micrometer's classes without loading them: the JVM loads a class when code
+    // using it runs, and these are only touched when the application calls the setters, so without Micrometer on
+    // the classpath nothing here fails and nothing is loaded.
+    private ObservationRegistry observationRegistry;
+    private MeterRegistry meterRegistry;
 
     /** The default {@link #maxResponseSize(long)}: 16 MiB. */
     public static final long DEFAULT_MAX_RESPONSE_SIZE = 16L * 1024 * 1024;
@@ -297,6 +307,49 @@ public abstract class CortiClientBuilder<B extends CortiClientBuilder<B>> {
     public B scheduler(Scheduler scheduler) {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         return self();
+    }
+
+    /**
+     * Reports every API call and token fetch as a Micrometer {@code Observation}: with Micrometer's meter handler a
+     * timer {@code corti.client.requests} per operation (tags {@code corti.operation}, {@code method}, {@code status},
+     * {@code outcome}, {@code exception}, {@code corti.retried}), counters {@code corti.client.requests.retries} and
+     * {@code corti.client.requests.token.refusals}, and a timer {@code corti.client.token.fetches}; with a tracing
+     * handler a client span per call, named {@code corti <operationId>}, whose context goes to the server as
+     * {@code traceparent} (W3C) on every attempt. The current observation of the caller (the Reactor context's, else
+     * the thread's) is the parent. Tags never carry ids, query values or anything from a body. Needs
+     * {@code io.micrometer:micrometer-observation} on the classpath (an optional dependency of the SDK).
+     *
+     * @param registry the registry, e.g. Spring Boot's {@code ObservationRegistry} bean
+     * @return this builder
+     */
+    public B observationRegistry(ObservationRegistry registry) {
+        this.observationRegistry = Objects.requireNonNull(registry, "observationRegistry");
+        return self();
+    }
+
+    /**
+     * Publishes the client's connection pool as gauges {@code corti.client.connections.active} and
+     * {@code corti.client.connections.open} (tag {@code client}: the client's name, e.g. {@code corti-3}), removed
+     * when the client closes. Needs {@code io.micrometer:micrometer-core} on the classpath (an optional dependency
+     * of the SDK).
+     *
+     * @param registry the registry, e.g. Spring Boot's {@code MeterRegistry} bean
+     * @return this builder
+     */
+    public B meterRegistry(MeterRegistry registry) {
+        this.meterRegistry = Objects.requireNonNull(registry, "meterRegistry");
+        return self();
+    }
+
+    /**
+     * Returns what the client reports its calls and its pool to, from {@link #observationRegistry} and
+     * {@link #meterRegistry}; nothing when neither was set.
+     *
+     * @return the observer
+     */
+    protected CallObserver observer() {
+        CallObserver calls = observationRegistry == null ? CallObserver.NONE : MicrometerObserver.of(observationRegistry);
+        return meterRegistry == null ? calls : PoolGauges.with(calls, meterRegistry);
     }
 
     /**

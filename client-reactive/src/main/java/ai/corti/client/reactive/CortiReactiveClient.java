@@ -117,7 +117,7 @@ public final class CortiReactiveClient extends AbstractCortiReactiveClient imple
          * @throws IllegalArgumentException naming the first invalid setting
          */
         public CortiReactiveClient build() {
-            return new CortiReactiveClient(new HttpPipeline(buildOptions()));
+            return new CortiReactiveClient(new HttpPipeline(buildOptions(), observer()));
         }
     }
 }

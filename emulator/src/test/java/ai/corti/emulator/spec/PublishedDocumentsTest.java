@@ -107,13 +107,13 @@ class PublishedDocumentsTest {
         List<String> pointers = new ArrayList<>();
         for (String operation : operations(document)) {
             JsonNode op = document.at(operation);
-            for (Map.Entry<String, JsonNode> media : op.path("requestBody").path("content").properties()) {
+            for (Map.Entry<String, JsonNode> media : JsonFields.of(op.path("requestBody").path("content"))) {
                 if (media.getValue().has("schema")) {
                     pointers.add(operation + "/requestBody/content/" + escape(media.getKey()) + "/schema");
                 }
             }
-            for (Map.Entry<String, JsonNode> status : op.path("responses").properties()) {
-                for (Map.Entry<String, JsonNode> media : status.getValue().path("content").properties()) {
+            for (Map.Entry<String, JsonNode> status : JsonFields.of(op.path("responses"))) {
+                for (Map.Entry<String, JsonNode> media : JsonFields.of(status.getValue().path("content"))) {
                     if (media.getValue().has("schema")) {
                         pointers.add(operation + "/responses/" + status.getKey() + "/content/" + escape(media.getKey())
                                 + "/schema");
@@ -126,8 +126,8 @@ class PublishedDocumentsTest {
 
     private static List<String> operations(JsonNode document) {
         List<String> operations = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
-            for (Map.Entry<String, JsonNode> method : path.getValue().properties()) {
+        for (Map.Entry<String, JsonNode> path : JsonFields.of(document.path("paths"))) {
+            for (Map.Entry<String, JsonNode> method : JsonFields.of(path.getValue())) {
                 if (HTTP_METHODS.contains(method.getKey())) {
                     operations.add("/paths/" + escape(path.getKey()) + "/" + method.getKey());
                 }

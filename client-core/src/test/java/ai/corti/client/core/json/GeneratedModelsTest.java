@@ -69,7 +69,9 @@ class GeneratedModelsTest {
             spec = new YAMLMapper().readTree(in);
         }
         List<String> interfaces = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> schema : spec.at("/components/schemas").properties()) {
+        JsonNode schemas = spec.at("/components/schemas");
+        for (String schemaName : (Iterable<String>) schemas::fieldNames) {
+            Map.Entry<String, JsonNode> schema = Map.entry(schemaName, schemas.get(schemaName));
             JsonNode oneOf = schema.getValue().get("oneOf");
             if (oneOf == null) {
                 continue;

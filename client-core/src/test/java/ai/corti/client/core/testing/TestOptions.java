@@ -2,6 +2,7 @@ package ai.corti.client.core.testing;
 
 import ai.corti.client.core.CortiClientBuilder;
 import ai.corti.client.core.CortiClientOptions;
+import ai.corti.client.core.internal.pipeline.HttpPipeline;
 
 /** A concrete builder for core tests: the facades' builders do the same. */
 public final class TestOptions extends CortiClientBuilder<TestOptions> {
@@ -19,5 +20,10 @@ public final class TestOptions extends CortiClientBuilder<TestOptions> {
     /** Validates and returns the options. */
     public CortiClientOptions build() {
         return buildOptions();
+    }
+
+    /** Builds a pipeline as the facades do: the options and the observer from the same builder. */
+    public HttpPipeline pipeline() {
+        return new HttpPipeline(buildOptions(), observer());
     }
 }

@@ -8,6 +8,7 @@ import ai.corti.client.core.error.CortiException;
 import ai.corti.client.core.error.CortiResponseTooLargeException;
 import ai.corti.client.core.error.CortiTimeoutException;
 import ai.corti.client.core.internal.error.Redactor;
+import ai.corti.client.core.internal.json.JsonShape;
 import ai.corti.client.core.internal.http.BodyLimits;
 import ai.corti.client.core.internal.http.HttpResponseData;
 import ai.corti.client.core.internal.http.HttpTransport;
@@ -118,6 +119,7 @@ public final class OAuthTokenClient {
         }
         JsonNode json;
         try {
+            JsonShape.check(response.content());
             json = strict.readTree(response.body());
         } catch (java.io.IOException | RuntimeException e) {
             // Never quoted, not even redacted, and the parser's exception is not kept: it quotes the input.
@@ -177,6 +179,7 @@ public final class OAuthTokenClient {
 
     private String describeError(HttpResponseData response) {
         try {
+            JsonShape.check(response.content());
             JsonNode json = mapper.readTree(response.body());
             if (json != null && json.hasNonNull("error")) {
                 String description = json.path("error_description").asText("");

@@ -10,6 +10,7 @@ import ai.corti.client.core.error.RateLimitException;
 import ai.corti.client.core.error.ServerException;
 import ai.corti.client.core.error.UnauthorizedException;
 import ai.corti.client.core.http.ResponseHeaders;
+import ai.corti.client.core.internal.json.JsonShape;
 import ai.corti.client.core.internal.http.HttpResponseData;
 import ai.corti.client.core.internal.retry.RetryAfter;
 import ai.corti.client.model.ErrorResponse;
@@ -108,6 +109,7 @@ public final class ErrorDecoder {
             return null;
         }
         try {
+            JsonShape.check(response.content());
             JsonNode tree = mapper.readTree(response.body());
             if (tree == null || !Problems.isProblem(tree)) {
                 return null;

@@ -35,7 +35,9 @@ public final class ClientResources implements AutoCloseable {
         // A client's traffic is I/O bound and light per byte: two loops serve thousands of calls in flight, and
         // daemon threads never keep the JVM alive.
         int workers = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
-        this.loops = LoopResources.create(name + "-http", 1, workers, true, false);
+        // The four-argument create: the five-argument one (colocation off) arrived after Reactor Netty 1.1.0, the
+        // lowest version the SDK supports.
+        this.loops = LoopResources.create(name + "-http", 1, workers, true);
         this.pool = ConnectionProvider.builder(name)
                 .maxConnections(poolOptions.maxConnections())
                 .pendingAcquireMaxCount(poolOptions.pendingAcquireMaxCount())

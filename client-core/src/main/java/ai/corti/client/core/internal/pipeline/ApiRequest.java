@@ -12,13 +12,36 @@ import java.util.Objects;
  * @param path    the path below the base URL, already percent-encoded, e.g. {@code /interactions/} + id
  * @param query   query parameters in order; a repeated name is sent as repeated keys
  * @param headers header parameters of the operation (e.g. {@code X-Corti-Retention-Policy}), already validated
- * @param body    what to send: {@code null} for nothing, a {@link RequestBody} as is, anything else as JSON
+ * @param body      what to send: {@code null} for nothing, a {@link RequestBody} as is, anything else as JSON
+ * @param operation the spec's operationId (e.g. {@code recordings_upload}), which names the call in metrics and
+ *                  traces; {@value #UNNAMED} for a request no operation describes
  */
 public record ApiRequest(String method, String path, List<Map.Entry<String, String>> query,
-                         Map<String, String> headers, Object body) {
+                         Map<String, String> headers, Object body, String operation) {
+
+    /** The operation name of a request built without one. */
+    public static final String UNNAMED = "unnamed";
 
     /**
      * Validates and copies the values.
+     *
+     * @param method    the HTTP method, upper case
+     * @param path      the path below the base URL, already percent-encoded
+     * @param query     query parameters in order
+     * @param headers   header parameters of the operation
+     * @param body      what to send
+     * @param operation the spec's operationId
+     */
+    public ApiRequest {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(path, "path");
+        query = List.copyOf(query);
+        headers = Map.copyOf(headers);
+        operation = operation == null ? UNNAMED : operation;
+    }
+
+    /**
+     * A request no operation names (tests, hand-built calls).
      *
      * @param method  the HTTP method, upper case
      * @param path    the path below the base URL, already percent-encoded
@@ -26,11 +49,9 @@ public record ApiRequest(String method, String path, List<Map.Entry<String, Stri
      * @param headers header parameters of the operation
      * @param body    what to send
      */
-    public ApiRequest {
-        Objects.requireNonNull(method, "method");
-        Objects.requireNonNull(path, "path");
-        query = List.copyOf(query);
-        headers = Map.copyOf(headers);
+    public ApiRequest(String method, String path, List<Map.Entry<String, String>> query, Map<String, String> headers,
+                      Object body) {
+        this(method, path, query, headers, body, UNNAMED);
     }
 
     /**
@@ -42,7 +63,7 @@ public record ApiRequest(String method, String path, List<Map.Entry<String, Stri
      * @param body   what to send, or {@code null}
      */
     public ApiRequest(String method, String path, List<Map.Entry<String, String>> query, Object body) {
-        this(method, path, query, Map.of(), body);
+        this(method, path, query, Map.of(), body, UNNAMED);
     }
 
     /**
@@ -53,7 +74,7 @@ public record ApiRequest(String method, String path, List<Map.Entry<String, Stri
      * @return the request
      */
     public static ApiRequest of(String method, String path) {
-        return new ApiRequest(method, path, List.of(), Map.of(), null);
+        return new ApiRequest(method, path, List.of(), Map.of(), null, UNNAMED);
     }
 
     /**
@@ -71,6 +92,6 @@ public record ApiRequest(String method, String path, List<Map.Entry<String, Stri
     /** Shows the method and path only: bodies and query values can carry patient data. */
     @Override
     public String toString() {
-        return "ApiRequest[" + method + " " + path + "]";
+        return "ApiRequest[" + operation + ": " + method + " " + path + "]";
     }
 }

@@ -5,6 +5,7 @@ import ai.corti.client.core.CortiResponse;
 import ai.corti.client.core.RequestOptions;
 import ai.corti.client.core.auth.AccessToken;
 import ai.corti.client.core.auth.TokenProvider;
+import ai.corti.client.core.error.CortiApiException;
 import ai.corti.client.core.error.CortiClientClosedException;
 import ai.corti.client.core.error.CortiTimeoutException;
 import ai.corti.client.core.error.CortiTransportException;
@@ -21,6 +22,8 @@ import ai.corti.client.core.internal.http.OutgoingRequest;
 import ai.corti.client.core.internal.http.ReactorNettyTransport;
 import ai.corti.client.core.internal.http.RequestBody;
 import ai.corti.client.core.internal.http.WheelTimerScheduler;
+import ai.corti.client.core.internal.observation.CallObservation;
+import ai.corti.client.core.internal.observation.CallObserver;
 import ai.corti.client.core.internal.retry.RetryPolicy;
 import ai.corti.client.core.json.CortiJson;
 import ai.corti.client.core.retry.RetryOptions;
@@ -32,6 +35,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
@@ -75,6 +79,7 @@ public final class HttpPipeline implements AutoCloseable {
     private final String baseUrl;
     private final String basePath;
     private final BodyLimits limits;
+    private final CallObserver observer;
 
     /**
      * Creates the pipeline with its own event loops, pool and timer.
@@ -82,7 +87,17 @@ public final class HttpPipeline implements AutoCloseable {
      * @param options the client's validated options
      */
     public HttpPipeline(CortiClientOptions options) {
-        this(options, null, () -> ThreadLocalRandom.current().nextDouble());
+        this(options, CallObserver.NONE);
+    }
+
+    /**
+     * Creates the pipeline with its own event loops, pool and timer, reporting to an observer.
+     *
+     * @param options  the client's validated options
+     * @param observer what is told about calls, token fetches and the pool
+     */
+    public HttpPipeline(CortiClientOptions options, CallObserver observer) {
+        this(options, null, () -> ThreadLocalRandom.current().nextDouble(), observer);
     }
 
     /**
@@ -94,7 +109,21 @@ public final class HttpPipeline implements AutoCloseable {
      * @param random    numbers in [0, 1) for retry jitter
      */
     public HttpPipeline(CortiClientOptions options, HttpTransport transport, DoubleSupplier random) {
+        this(options, transport, random, CallObserver.NONE);
+    }
+
+    /**
+     * Creates the pipeline over a given transport, with a given source of jitter, reporting to an observer.
+     *
+     * @param options   the client's validated options
+     * @param transport the transport, or {@code null} for the client's own Reactor Netty transport
+     * @param random    numbers in [0, 1) for retry jitter
+     * @param observer  what is told about calls, token fetches and the pool
+     */
+    public HttpPipeline(CortiClientOptions options, HttpTransport transport, DoubleSupplier random,
+                        CallObserver observer) {
         this.options = options;
+        this.observer = Objects.requireNonNull(observer, "observer");
         this.mapper = CortiJson.mapper();
         this.resources = transport == null ? new ClientResources(options.pool()) : null;
         // Timers hand their work to the client's own event loops, so no thread outlives the client. Exchanges run
@@ -107,7 +136,10 @@ public final class HttpPipeline implements AutoCloseable {
         this.transport = transport != null ? transport
                 : new ReactorNettyTransport(resources, options.connectTimeout(), ownTimer);
         this.redactor = TokenProviders.redactorFor(options.credentials());
-        this.tokens = TokenProviders.create(options, this.transport, mapper, redactor, ownTimer);
+        this.tokens = TokenProviders.create(options, this.transport, mapper, redactor, ownTimer, observer);
+        if (resources != null) {
+            observer.bindPool(resources.name(), resources::activeConnections, resources::openConnections);
+        }
         this.auth = new Authorizer(tokens, redactor);
         this.retryPolicy = new RetryPolicy(random, options.clock());
         this.errorDecoder = new ErrorDecoder(mapper, options.clock(), redactor);
@@ -250,6 +282,7 @@ public final class HttpPipeline implements AutoCloseable {
      */
     public Mono<Void> closeLater() {
         calls.close();
+        observer.unbindPool();
         if (tokens instanceof AutoCloseable closeable) {
             try {
                 closeable.close();
@@ -327,6 +360,8 @@ public final class HttpPipeline implements AutoCloseable {
         private final AtomicBoolean bodyConsumed = new AtomicBoolean();
         /** Set when an attempt failed in a way that leaves open whether the server acted on it. */
         private volatile boolean outcomeUnknown;
+        /** What the observer is told; set when the call is subscribed. */
+        private volatile CallObservation observation = CallObservation.NONE;
 
         Call(ApiRequest request, RequestOptions callOptions) {
             this.request = request;
@@ -369,7 +404,27 @@ public final class HttpPipeline implements AutoCloseable {
 
         <T> Mono<CortiResponse<T>> run(ResponseReader<T> reader) {
             Mono<CortiResponse<T>> call = attempt(reader, 0);
-            return budget == null ? call : call.timeout(Mono.delay(budget, timer), Mono.defer(this::budgetExceeded));
+            call = budget == null ? call : call.timeout(Mono.delay(budget, timer), Mono.defer(this::budgetExceeded));
+            if (!observer.isActive()) {
+                return call;
+            }
+            Mono<CortiResponse<T>> attempts = call;
+            return Mono.deferContextual(context -> {
+                CallObservation observed = observe(context);
+                return attempts.doOnSuccess(response -> observed.answered(response.statusCode()))
+                        .doOnError(error -> observed.failed(error, statusOf(error)))
+                        .doOnCancel(observed::cancelled);
+            });
+        }
+
+        private CallObservation observe(reactor.util.context.ContextView context) {
+            CallObservation observed = observer.call(request.operation(), method, context);
+            observation = observed;
+            return observed;
+        }
+
+        private int statusOf(Throwable error) {
+            return error instanceof CortiApiException api ? api.statusCode() : 0;
         }
 
         private <T> Mono<T> budgetExceeded() {
@@ -378,7 +433,7 @@ public final class HttpPipeline implements AutoCloseable {
         }
 
         private <T> Mono<CortiResponse<T>> attempt(ResponseReader<T> reader, int retriesSoFar) {
-            return auth.authorised(this::send, () -> HttpLogger.tokenRefused(what), () -> !bodyConsumed.get())
+            return auth.authorised(this::send, this::tokenRefused, () -> !bodyConsumed.get())
                     .map(response -> decode(response, reader))
                     .onErrorResume(failure -> retryAfterWait(failure, retriesSoFar + 1).flatMap(next -> attempt(reader, next)));
         }
@@ -396,16 +451,30 @@ public final class HttpPipeline implements AutoCloseable {
             throw errorDecoder.decode(response, method, path);
         }
 
+        private void tokenRefused() {
+            HttpLogger.tokenRefused(what);
+            observation.tokenRefused();
+        }
+
         Flux<ByteBuffer> download() {
             AtomicBoolean started = new AtomicBoolean();
-            return downloadAttempt(0, started);
+            Flux<ByteBuffer> download = downloadAttempt(0, started);
+            if (!observer.isActive()) {
+                return download;
+            }
+            return Flux.deferContextual(context -> {
+                CallObservation observed = observe(context);
+                return download.doOnComplete(() -> observed.answered(200))
+                        .doOnError(error -> observed.failed(error, statusOf(error)))
+                        .doOnCancel(observed::cancelled);
+            });
         }
 
         private Flux<ByteBuffer> downloadAttempt(int retriesSoFar, AtomicBoolean started) {
             Flux<ByteBuffer> attempt = auth.token().flatMapMany(token -> transportDownload("Bearer " + token.value())
                     .onErrorResume(UnsuccessfulAnswer.class, refused -> {
                         if (refused.answer().statusCode() == 401 && !started.get() && tokens.invalidate(token)) {
-                            HttpLogger.tokenRefused(what);
+                            tokenRefused();
                             return auth.token().flatMapMany(fresh -> transportDownload("Bearer " + fresh.value()));
                         }
                         return Flux.error(refused);
@@ -434,7 +503,13 @@ public final class HttpPipeline implements AutoCloseable {
         }
 
         private OutgoingRequest outgoing(String authorization) {
-            return new OutgoingRequest(method, uri, headers, authorization, body, options.responseTimeout(), limits,
+            Map<String, String> sent = headers;
+            Map<String, String> trace = observation.propagationHeaders();
+            if (!trace.isEmpty()) {
+                sent = new LinkedHashMap<>(headers);
+                sent.putAll(trace);
+            }
+            return new OutgoingRequest(method, uri, sent, authorization, body, options.responseTimeout(), limits,
                     what);
         }
 
@@ -456,6 +531,7 @@ public final class HttpPipeline implements AutoCloseable {
                 return Mono.error(failure); // waiting would not fit the budget: fail now, not later
             }
             HttpLogger.retry(what, attempts.get() + 1, delay.get().toMillis(), failure);
+            observation.retrying();
             return Mono.delay(delay.get(), timer).map(tick -> retryNumber);
         }
 

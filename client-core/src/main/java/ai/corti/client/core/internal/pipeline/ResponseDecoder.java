@@ -5,6 +5,7 @@ import ai.corti.client.core.error.CortiDecodingException;
 import ai.corti.client.core.internal.error.ErrorDecoder;
 import ai.corti.client.core.internal.error.Redactor;
 import ai.corti.client.core.internal.http.HttpResponseData;
+import ai.corti.client.core.internal.json.JsonShape;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -73,6 +74,7 @@ public final class ResponseDecoder {
                     + name, response.statusCode(), "", null);
         }
         try {
+            JsonShape.check(response.content());
             T value = readerFor(type).readValue(response.content().stream());
             if (value == null) {
                 throw new CortiDecodingException(what + " -> HTTP " + response.statusCode() + ": body is null, expected "

@@ -11,6 +11,7 @@ import ai.corti.client.core.streams.MalformedMessage;
 import ai.corti.client.core.streams.ServerMessage;
 import ai.corti.client.core.streams.UnknownMessage;
 import ai.corti.client.core.streams.UsageMessage;
+import ai.corti.client.core.internal.json.JsonShape;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -42,6 +43,7 @@ abstract class MessageDecoder<M extends ServerMessage> {
     final M decode(String text) {
         JsonNode node;
         try {
+            JsonShape.check(text);
             node = READER.readTree(text);
         } catch (IOException e) {
             return malformed("", "not valid JSON", text);

@@ -36,12 +36,14 @@ final class TranscribeDecoder extends MessageDecoder<TranscribeMessage> {
             if (!given.isObject()) {
                 throw new JsonFields.Problem("data.variables must be an object, was " + JsonFields.kind(given));
             }
-            given.properties().forEach(entry -> {
-                if (!entry.getValue().isTextual()) {
-                    throw new JsonFields.Problem("data.variables." + entry.getKey() + " must be a string, was "
-                            + JsonFields.kind(entry.getValue()));
+            // fieldNames(), not properties(): the client runs on Jackson 2.13, which has no properties().
+            given.fieldNames().forEachRemaining(name -> {
+                JsonNode value = given.get(name);
+                if (!value.isTextual()) {
+                    throw new JsonFields.Problem("data.variables." + name + " must be a string, was "
+                            + JsonFields.kind(value));
                 }
-                variables.put(entry.getKey(), entry.getValue().textValue());
+                variables.put(name, value.textValue());
             });
         }
         return new CommandMessage(JsonFields.text(data, "id", "data."), variables,
