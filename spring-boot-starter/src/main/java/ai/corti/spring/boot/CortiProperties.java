@@ -20,8 +20,8 @@ import org.springframework.util.unit.DataSize;
  * corti.client-secret=${CORTI_CLIENT_SECRET}
  * </pre>
  *
- * <p>They are checked when bound ({@link CortiPropertiesValidator}): a mistake stops the application at startup
- * with a message naming the property, never showing a secret.
+ * <p>They are checked when a client is created ({@link CortiClientConfigurer}): a mistake stops the application at
+ * startup with a message naming the property, never showing a secret.
  */
 @ConfigurationProperties(prefix = CortiProperties.PREFIX)
 public class CortiProperties {

@@ -10,6 +10,7 @@ public class InvalidCortiPropertiesException extends IllegalStateException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The problems, one per property at fault (an immutable list). */
     private final List<String> problems;
 
     /**
