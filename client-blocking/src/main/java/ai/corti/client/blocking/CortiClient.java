@@ -39,7 +39,7 @@ public final class CortiClient extends AbstractCortiClient implements AutoClosea
         super(pipeline);
         this.pipeline = pipeline;
         this.streamConnector = new StreamConnector(pipeline.options(), pipeline::currentToken,
-                StreamHttpClients.create(pipeline.options(), pipeline.eventLoops()), pipeline.timer());
+                () -> StreamHttpClients.create(pipeline.options(), pipeline.eventLoops()), pipeline.timer());
         this.streams = new StreamsClient(streamConnector);
         this.transcribe = new TranscribeClient(streamConnector);
     }

@@ -37,7 +37,7 @@ public final class CortiReactiveClient extends AbstractCortiReactiveClient imple
         super(pipeline);
         this.pipeline = pipeline;
         this.streamConnector = new StreamConnector(pipeline.options(), pipeline::currentToken,
-                StreamHttpClients.create(pipeline.options(), pipeline.eventLoops()), pipeline.timer());
+                () -> StreamHttpClients.create(pipeline.options(), pipeline.eventLoops()), pipeline.timer());
         this.streams = new ReactiveStreamsClient(streamConnector);
         this.transcribe = new ReactiveTranscribeClient(streamConnector);
     }

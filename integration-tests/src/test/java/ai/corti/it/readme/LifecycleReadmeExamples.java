@@ -9,12 +9,14 @@ import ai.corti.client.model.CommonTextContext;
 import ai.corti.client.model.FactsCreateInput;
 import ai.corti.client.model.FactsCreateRequest;
 import ai.corti.client.model.FactsUpdateRequest;
+import ai.corti.client.model.GuidedTemplate;
 import ai.corti.client.model.InteractionsCreateRequest;
 import ai.corti.client.model.InteractionsEncounterCreateRequest;
 import ai.corti.client.model.InteractionsEncounterStatusEnum;
 import ai.corti.client.model.InteractionsEncounterTypeEnum;
 import ai.corti.client.model.RequestDocumentCreate;
 import ai.corti.client.model.RequestDocumentCreateContextInner;
+import ai.corti.client.model.ResponseAllTemplatesDataInner;
 import ai.corti.client.model.ResponseDocumentRead;
 import ai.corti.client.model.TranscriptsCreateRequest;
 import ai.corti.client.model.TranscriptsResponse;
@@ -39,7 +41,8 @@ final class LifecycleReadmeExamples {
 
     /** What the blocking snippet produced, for the test. */
     record Outcome(UUID interactionId, TranscriptsResponse transcript, ResponseDocumentRead document,
-                   CodesGeneralResponse codes, long downloadedBytes) {
+                   CodesGeneralResponse codes, long downloadedBytes, List<String> templateKeys,
+                   List<GuidedTemplate> guidedTemplates) {
     }
 
     static Outcome blocking(CortiClient client, Path recordingFile, Path copy) {
@@ -64,7 +67,12 @@ final class LifecycleReadmeExamples {
                 new FactsCreateInput().text("Penicillin allergy").group("allergies")))).getFacts().get(0).getId();
         client.facts().update(interactionId, factId, new FactsUpdateRequest().isDiscarded(true));
 
-        // Documents from a template (client.templates().list() shows the keys)
+        // Templates: the classic catalogue (its keys go into documents().create) and the guided one
+        List<String> templateKeys = client.templates().list().getData().stream()
+                .map(ResponseAllTemplatesDataInner::getKey).toList();
+        List<GuidedTemplate> guidedTemplates = client.guidedTemplates().list();
+
+        // Documents from a template
         ResponseDocumentRead document = client.documents().create(interactionId, new RequestDocumentCreate()
                 .templateKey("corti-soap").outputLanguage("en")
                 .context(List.of(new RequestDocumentCreateContextInner()
@@ -80,7 +88,7 @@ final class LifecycleReadmeExamples {
         // Deleting the interaction deletes its recordings, transcripts, facts and documents
         client.interactions().delete(interactionId);
         // README: end
-        return new Outcome(interactionId, transcript, document, codes, downloaded);
+        return new Outcome(interactionId, transcript, document, codes, downloaded, templateKeys, guidedTemplates);
     }
 
     static Mono<TranscriptsResponse> reactive(CortiReactiveClient client, UUID interactionId, Path recordingFile) {

@@ -66,6 +66,8 @@ class LifecycleReadmeExamplesTest {
         assertThat(outcome.transcript().getStatus()).isEqualTo(TranscriptsStatusEnum.COMPLETED);
         assertThat(outcome.transcript().getTranscripts()).isNotEmpty();
         assertThat(outcome.document().getSections()).isNotEmpty();
+        assertThat(outcome.templateKeys()).contains("corti-soap");
+        assertThat(outcome.guidedTemplates()).isNotEmpty().allSatisfy(template -> assertThat(template.getId()).isNotNull());
         assertThat(outcome.codes().getCodes()).extracting(CodesGeneralReadResponse::getCode).contains("J02.9");
         assertThat(emulator.exchanges()).filteredOn(RecordedExchange::isApiCall).isNotEmpty()
                 .allSatisfy(exchange -> assertThat(exchange.status()).isLessThan(400));

@@ -20,12 +20,17 @@ import reactor.netty.http.client.WebsocketClientSpec;
  * closes them ({@link #closeAll()}). It takes what it needs from the engine through its constructor only:
  * the client's options (tenant, base URL, scheduler, timeouts), a token source called for every connection
  * and reconnection, and the Reactor Netty client from {@link StreamHttpClients#create(CortiClientOptions, java.util.Optional)}.
+ *
+ * <p>That client is made on the first connection, not with the Corti client: building it sets up Reactor Netty's
+ * TLS defaults (a JDK {@code SSLContext}, security providers, about 400 classes), which a client that never opens a
+ * session should not pay for at start-up.
  */
 public final class StreamConnector {
 
     private final CortiClientOptions options;
     private final Supplier<Mono<AccessToken>> tokens;
-    private final HttpClient httpClient;
+    private final Supplier<HttpClient> httpClientFactory;
+    private volatile HttpClient httpClient;
     private final StreamAddress derivedAddress;
     private final Set<RealtimeSession<?>> open = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
@@ -36,16 +41,18 @@ public final class StreamConnector {
      *
      * @param options    the client's options
      * @param tokens     supplies a currently valid token; called for every connection
-     * @param httpClient the transport, from {@link StreamHttpClients#create(CortiClientOptions, java.util.Optional)}
+     * @param httpClient makes the transport, e.g. with {@link StreamHttpClients#create(CortiClientOptions,
+     *                   java.util.Optional)}; called once, on the first connection
      * @param timer      the client's timer for deadlines and reconnection waits (the configured scheduler when
      *                   there is one, else the client's own)
      */
-    public StreamConnector(CortiClientOptions options, Supplier<Mono<AccessToken>> tokens, HttpClient httpClient,
+    public StreamConnector(CortiClientOptions options, Supplier<Mono<AccessToken>> tokens,
+                           Supplier<HttpClient> httpClient,
                            Scheduler timer) {
         this.options = Objects.requireNonNull(options, "options");
         this.timer = Objects.requireNonNull(timer, "timer");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
-        this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+        this.httpClientFactory = Objects.requireNonNull(httpClient, "httpClient");
         this.derivedAddress = StreamAddress.fromApiBaseUrl(options.baseUrl());
     }
 
@@ -126,9 +133,23 @@ public final class StreamConnector {
                 .build();
     }
 
+    private HttpClient httpClient() {
+        HttpClient made = httpClient;
+        if (made == null) {
+            synchronized (this) {
+                made = httpClient;
+                if (made == null) {
+                    made = Objects.requireNonNull(httpClientFactory.get(), "httpClient");
+                    httpClient = made;
+                }
+            }
+        }
+        return made;
+    }
+
     /** The transport for one connection: the token goes in by a pipeline handler, extra headers by the options. */
     HttpClient client(String token, StreamOptions streamOptions) {
-        HttpClient client = httpClient.doOnChannelInit((observer, channel, remote) -> {
+        HttpClient client = httpClient().doOnChannelInit((observer, channel, remote) -> {
             CredentialQueryHandler handler = new CredentialQueryHandler(token);
             if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
                 channel.pipeline().addAfter(NettyPipeline.HttpCodec, CredentialQueryHandler.NAME, handler);
