@@ -14,8 +14,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A runnable tour of the SDK with both facades: create, list in pages, stream, get, PATCH, typed errors, and a
- * short live dictation over the real-time API.
+ * A runnable tour of the SDK with both facades, the whole lifecycle: interactions created, listed in pages and
+ * PATCHed; a consultation recorded, transcribed, turned into facts, documents and codes, then deleted with everything
+ * it held; typed errors; a short live dictation over the real-time API; and what it created deleted again.
  *
  * <p>By default it starts the emulator in-process and needs nothing else. With {@code CORTI_TENANT},
  * {@code CORTI_ENVIRONMENT} ({@code eu} or {@code us}), {@code CORTI_CLIENT_ID} and {@code CORTI_CLIENT_SECRET}
@@ -72,12 +73,14 @@ public final class Walkthrough {
      * @throws IllegalStateException when an answer departs from the spec
      */
     static void runAgainstEmulator(CortiEmulator emulator, PrintStream out) {
+        long start = System.nanoTime();
         out.println("Corti Java SDK walkthrough");
         out.println("Target: the in-process emulator at " + emulator.baseUrl() + ", tenant "
                 + CortiEmulator.DEFAULT_TENANT + " (no credentials needed)");
         try (CortiClient blocking = emulator.configure(CortiClient.builder()).build();
              CortiReactiveClient reactive = emulator.configure(CortiReactiveClient.builder()).build()) {
-            new WalkthroughSteps(blocking, reactive, out, true, "").runAll();
+            run(new StepContext(blocking, reactive, new Report(out), true, "", new CreatedInteractions(),
+                    Optional.of(emulator)), out);
         }
         List<RecordedExchange> answers = emulator.exchanges().stream()
                 .filter(exchange -> !RecordedExchange.TOKEN.equals(exchange.operationId())).toList();
@@ -88,7 +91,7 @@ public final class Walkthrough {
             throw new IllegalStateException(problems.size() + " answers departed from the spec");
         }
         out.println("Done: " + answers.size() + " API calls; every answer matched the spec (its schemas, and a strict "
-                + "read into the SDK's models).");
+                + "read into the SDK's models). " + seconds(start));
     }
 
     /**
@@ -99,6 +102,7 @@ public final class Walkthrough {
      * @param out    where the report goes
      */
     static void runAgainstRealApi(Target target, boolean write, PrintStream out) {
+        long start = System.nanoTime();
         out.println("Corti Java SDK walkthrough");
         out.println("Target: the real Corti API, environment " + target.environment() + ", tenant " + target.tenant()
                 + (write ? " (--write: creates and updates interactions)" : " (read-only; add --write to create data)"));
@@ -108,10 +112,38 @@ public final class Walkthrough {
              CortiReactiveClient reactive = CortiReactiveClient.builder().tenantName(target.tenant())
                      .environment(target.environment()).clientCredentials(target.clientId(), target.clientSecret())
                      .build()) {
-            new WalkthroughSteps(blocking, reactive, out, write, prefix).runAll();
+            run(new StepContext(blocking, reactive, new Report(out), write, prefix, new CreatedInteractions(),
+                    Optional.empty()), out);
         }
         out.println();
-        out.println("Done." + (write ? " Created identifiers start with " + prefix : ""));
+        out.println("Done." + (write ? " Created identifiers started with " + prefix + "; all deleted again." : "")
+                + " " + seconds(start));
+    }
+
+    /**
+     * Runs the steps; when one fails, first deletes what the run created, so a failed run against a real tenant
+     * leaves nothing behind either.
+     */
+    private static void run(StepContext context, PrintStream out) {
+        try {
+            new WalkthroughSteps(context).runAll();
+        } catch (RuntimeException failure) {
+            if (!context.created().remaining().isEmpty()) {
+                try {
+                    int deleted = context.created().deleteAll(context.reactive(), StepContext.WAIT);
+                    out.println("A step failed; deleted the " + deleted + " interactions this run had created.");
+                } catch (RuntimeException cleanUp) {
+                    failure.addSuppressed(cleanUp);
+                    out.println("A step failed, and so did deleting what this run created: "
+                            + context.created().remaining());
+                }
+            }
+            throw failure;
+        }
+    }
+
+    private static String seconds(long start) {
+        return String.format(java.util.Locale.ROOT, "The walkthrough took %.1f s.", (System.nanoTime() - start) / 1e9);
     }
 
     /** Both independent checks, on every recorded answer. */

@@ -20,6 +20,10 @@ public final class SpecValidator {
     private static final Pattern PASCAL = Pattern.compile("[A-Z][A-Za-z0-9]*");
     private static final Pattern SNAKE = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
 
+    /** Creates a validator; it keeps no state between documents. */
+    public SpecValidator() {
+    }
+
     /**
      * Validates the document.
      *

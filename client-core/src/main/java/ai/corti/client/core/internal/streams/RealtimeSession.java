@@ -259,7 +259,8 @@ public final class RealtimeSession<M extends ServerMessage> {
             handshakeFailed(current, e);
             return;
         }
-        attempt = token.flatMapMany(t -> connector.client(t.value(), options)
+        attempt = token.flatMap(t -> connector.client(t.value(), options))
+                .flatMapMany(client -> client
                         .websocket(connector.websocketSpec(options))
                         .uri(uri)
                         .handle((in, out) -> socketOpened(current, in, out)))

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.NettyPipeline;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.WebsocketClientSpec;
@@ -147,9 +148,21 @@ public final class StreamConnector {
         return made;
     }
 
-    /** The transport for one connection: the token goes in by a pipeline handler, extra headers by the options. */
-    HttpClient client(String token, StreamOptions streamOptions) {
-        HttpClient client = httpClient().doOnChannelInit((observer, channel, remote) -> {
+    /**
+     * The transport for one connection: the token goes in by a pipeline handler, extra headers by the options.
+     * The first call makes the shared client on a thread that may block, since Reactor Netty reads the JDK's TLS
+     * configuration (files) as it sets up its defaults, and a session's first connection often starts on an event
+     * loop (after a token fetch).
+     */
+    Mono<HttpClient> client(String token, StreamOptions streamOptions) {
+        HttpClient made = httpClient;
+        Mono<HttpClient> shared = made != null ? Mono.just(made)
+                : Mono.fromCallable(this::httpClient).subscribeOn(Schedulers.boundedElastic());
+        return shared.map(client -> forConnection(client, token, streamOptions));
+    }
+
+    private static HttpClient forConnection(HttpClient shared, String token, StreamOptions streamOptions) {
+        HttpClient client = shared.doOnChannelInit((observer, channel, remote) -> {
             CredentialQueryHandler handler = new CredentialQueryHandler(token);
             if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
                 channel.pipeline().addAfter(NettyPipeline.HttpCodec, CredentialQueryHandler.NAME, handler);
