@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Builds the benchmarks module (with this checkout's SDK) and runs the benchmark set on a 2-core machine.
 #
-#   benchmarks/run.sh            full set, under 10 minutes; rewrites the results section of BENCHMARKS.md
+#   benchmarks/run.sh            full set, under 12 minutes; rewrites the results section of BENCHMARKS.md
 #                                and benchmarks/results/chart.png
 #   benchmarks/run.sh --quick    a subset for checking a change, under 2 minutes; touches nothing outside target/
 #   benchmarks/run.sh --streams  the real-time benchmarks only (SDK vs raw Reactor Netty WebSocket on the emulator),
 #                                about 3 minutes; rewrites the real-time section of BENCHMARKS.md
 #
-# Raw results: benchmarks/target/results/ (jmh-*.json from -rf json, coldstart.json, paired.txt, results.md,
-# chart.png). Environment: JAVA (default: java on PATH), BENCH_NICE (a prefix such as "nice -n -5" to give the
-# benchmark JVMs a larger CPU share on a shared machine).
+# Raw results: benchmarks/target/results/ (jmh-*.json from -rf json, coldstart.json, paired.txt, scaling.json,
+# results.md, chart.png; steps.txt says how long each step took). Environment: JAVA (default: java on PATH),
+# BENCH_NICE (a prefix such as "nice -n -5" to give the benchmark JVMs a larger CPU share on a shared machine).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -71,9 +71,13 @@ if [[ $mode == quick ]]; then
   timing=(-wi 1 -w 1s -i 1 -r 1s -f 1)
   latency_clients=()  # quick skips the latency benchmark: the throughput pairs carry the per-call cost
   reactive_params=(-p client=SDK_REACTIVE,BASELINE_A -p inFlight=256)
-  blocking_params=(-p client=SDK_BLOCKING,BASELINE_B)
+  blocking_params=(-p client=SDK_BLOCKING,BASELINE_C)  # C, not B: the faster raw floor decides the target
   blocking_include='BlockingThroughputBenchmark.threads8'
   listing_params=(-p listing=PAGED_FLUX,BASELINE_A)
+  # Both sizes (the heap check compares them), one direction, one facade against raw.
+  transfer_params=(-p client=SDK_REACTIVE,RAW -p direction=DOWNLOAD)
+  transfer_timing=(-wi 1 -w 1s -i 1 -r 1s -f 1)
+  scaling_args=(0.5 256 2048)
   cold_runs=2
   cold_clients=(SDK_REACTIVE SDK_BLOCKING)
   pairs=8
@@ -84,10 +88,24 @@ else
   blocking_params=()
   blocking_include='BlockingThroughputBenchmark'
   listing_params=()
+  transfer_params=()
+  # A 150 MB operation takes about a second: 1 warm-up and 2 measured iterations of 2 s keep 12 configurations
+  # near two minutes.
+  transfer_timing=(-wi 1 -w 2s -i 2 -r 2s -f 1)
+  scaling_args=(2 1,16,64,256,1024 2048)
   cold_runs=7
   cold_clients=(SDK_REACTIVE SDK_BLOCKING PEER_NATIVE)
-  pairs=30
+  pairs=20
 fi
+
+step_started=$started
+step() { # records how long the previous step took, so the run's budget can be checked step by step
+  local now
+  now=$(date +%s)
+  echo "$1 $((now - step_started)) s" >>"$out/steps.txt"
+  step_started=$now
+}
+step build
 
 jmh() {
   local name=$1
@@ -96,6 +114,7 @@ jmh() {
   # shellcheck disable=SC2086
   $nice_prefix "$java" -jar "$jar" "$@" "${timing[@]}" -rf json -rff "$out/jmh-$name.json" >>"$out/jmh.log" 2>&1 \
     || { tail -40 "$out/jmh.log"; exit 1; }
+  step "jmh-$name"
 }
 
 if [[ $mode == full ]]; then
@@ -104,10 +123,21 @@ fi
 jmh reactive 'ReactiveThroughputBenchmark' "${reactive_params[@]}"
 jmh blocking "$blocking_include" "${blocking_params[@]}"
 jmh listing 'ListingBenchmark' "${listing_params[@]}" -prof gc
+shared_timing=("${timing[@]}")
+timing=("${transfer_timing[@]}")
+jmh transfer 'TransferBenchmark' "${transfer_params[@]}" -prof gc
+timing=("${shared_timing[@]}")
+
+echo "== scaling curve (${scaling_args[*]})"
+# shellcheck disable=SC2086
+$nice_prefix "$java" -Xms1g -Xmx1g -cp "$jar" ai.corti.bench.scaling.ScalingCurve "$out/scaling.json" "${scaling_args[@]}" \
+  | tee "$out/scaling.txt"
+step scaling
 
 echo "== cold start ($cold_runs runs each)"
 # shellcheck disable=SC2086
 $nice_prefix "$java" -cp "$jar" ai.corti.bench.cold.ColdStartRunner "$cold_runs" "$out/coldstart.json" "${cold_clients[@]}"
+step cold-start
 
 echo "== paired ratios ($pairs pairs each)"
 paired() {
@@ -115,16 +145,20 @@ paired() {
   $nice_prefix "$java" -Xms1g -Xmx1g -cp "$jar" ai.corti.bench.paired.PairedRatio "$@" "$pairs" | head -1 | tee -a "$out/paired.txt"
 }
 paired SDK_REACTIVE BASELINE_A inFlight=256
-paired SDK_BLOCKING BASELINE_B threads=8
+paired SDK_BLOCKING BASELINE_C threads=8
 if [[ $mode == full ]]; then
+  paired SDK_BLOCKING BASELINE_C threads=1
+  paired SDK_BLOCKING BASELINE_B threads=8
   paired SDK_REACTIVE PEER_WEBCLIENT inFlight=256
   paired SDK_BLOCKING PEER_NATIVE threads=8
 fi
+step paired
 
 echo "== report"
 command="benchmarks/run.sh${1:+ $1}"
 title="Corti SDK benchmarks: ratio to baseline ($command, $(nproc) cores, $("$java" -version 2>&1 | head -1))"
 "$java" -cp "$jar" ai.corti.bench.report.ReportMain "$out" "$out/results.md" "$out/chart.png" "$title"
+step report
 
 if [[ $mode == full ]]; then
   # Splice this run's tables into BENCHMARKS.md between the markers, with the machine and the command.

@@ -2,7 +2,7 @@ package ai.corti.bench.clients;
 
 import java.util.function.Function;
 
-/** The six clients under test, by the names the benchmarks' {@code client} parameter and the report use. */
+/** The seven clients under test, by the names the benchmarks' {@code client} parameter and the report use. */
 public enum ClientKind {
     /** 1: this SDK, Reactor facade. */
     SDK_REACTIVE("SDK reactive", SdkReactiveClient::new),
@@ -12,6 +12,11 @@ public enum ClientKind {
     BASELINE_A("baseline A (Reactor Netty + Jackson)", RawReactorNettyClient::new),
     /** 4: baseline B, raw java.net.http + Jackson. */
     BASELINE_B("baseline B (java.net.http + Jackson)", RawJdkHttpClient::new),
+    /**
+     * 4b: baseline C, the same raw Reactor Netty call as baseline A awaited with {@code block()}: the floor for a
+     * blocking call on the SDK's transport.
+     */
+    BASELINE_C("baseline C (Reactor Netty + Jackson, block())", url -> new RawReactorNettyClient(url, "baseline-c")),
     /** 5: openapi-generator, library native. */
     PEER_NATIVE("peer: openapi-generator native", PeerNativeClient::new),
     /** 6: openapi-generator, library webclient. */

@@ -14,22 +14,35 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
 /**
- * Baseline A: a hand-written minimal call on Reactor Netty's {@code HttpClient} with the SDK's own
+ * Baselines A and C: a hand-written minimal call on Reactor Netty's {@code HttpClient} with the SDK's own
  * {@code ObjectMapper} and models. No validation, retries, timeouts or error decoding: the floor the
- * SDK's reactive path can reach on the same transport.
+ * SDK's reactive path can reach on the same transport (A), and, awaited with {@code block()} on the caller's
+ * thread, the floor for a blocking call on it (C). The two differ only in their pool's name, so the report
+ * and Reactor Netty's metrics can tell them apart.
  */
 public final class RawReactorNettyClient implements ReactiveBenchClient {
 
-    private final ConnectionProvider pool = BenchSettings.pool("baseline-a");
+    private final ConnectionProvider pool;
     private final ObjectMapper mapper = CortiJson.mapper();
     private final HttpClient http;
 
     /**
-     * Builds the client.
+     * Builds baseline A.
      *
      * @param baseUrl the server's API base URL
      */
     public RawReactorNettyClient(String baseUrl) {
+        this(baseUrl, "baseline-a");
+    }
+
+    /**
+     * Builds the client with its own pool.
+     *
+     * @param baseUrl  the server's API base URL
+     * @param poolName the pool's name, e.g. {@code baseline-c}
+     */
+    public RawReactorNettyClient(String baseUrl, String poolName) {
+        this.pool = BenchSettings.pool(poolName);
         this.http = HttpClient.create(pool)
                 .baseUrl(baseUrl)
                 .headers(h -> h.set("Tenant-Name", BenchSettings.TENANT)

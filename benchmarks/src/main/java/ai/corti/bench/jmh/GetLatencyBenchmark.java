@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.Timeout;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Latency of one {@code get}, one caller at a time, for all six clients. {@code SampleTime} records every
+ * Latency of one {@code get}, one caller at a time, for all seven clients. {@code SampleTime} records every
  * call, so the result carries the mean and the percentiles (p99). Reactive clients are awaited with
  * {@code block()}, as a caller on a plain thread would.
  */
@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class GetLatencyBenchmark {
 
     /** The client under test. */
-    @Param({"SDK_REACTIVE", "SDK_BLOCKING", "BASELINE_A", "BASELINE_B", "PEER_NATIVE", "PEER_WEBCLIENT"})
+    @Param({"SDK_REACTIVE", "SDK_BLOCKING", "BASELINE_A", "BASELINE_B", "BASELINE_C", "PEER_NATIVE", "PEER_WEBCLIENT"})
     public ClientKind client;
 
     private Rig<BenchClient> rig;

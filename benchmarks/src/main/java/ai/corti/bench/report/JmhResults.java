@@ -33,6 +33,18 @@ final class JmhResults {
     }
 
     /**
+     * Wraps rows already parsed, as the report's tests build them.
+     *
+     * @param rows JMH result rows
+     * @return the results
+     */
+    static JmhResults of(Iterable<JsonNode> rows) {
+        JmhResults results = new JmhResults();
+        rows.forEach(results.rows::add);
+        return results;
+    }
+
+    /**
      * Finds the row of a benchmark method with these parameter values.
      *
      * @param method e.g. {@code GetLatencyBenchmark.get}

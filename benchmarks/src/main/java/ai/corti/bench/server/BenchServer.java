@@ -17,7 +17,9 @@ import reactor.netty.resources.LoopResources;
 /**
  * The one server every client under test calls: Reactor Netty on 127.0.0.1, on its own event loops (so it
  * never shares a thread with a client's loops), answering the four Interactions operations with the fixed
- * bytes of {@link Payloads}.
+ * bytes of {@link Payloads}, and a recording's upload and download (see {@link Recordings}): an upload is drained
+ * and counted without being kept, and refused with 400 when the count differs from its {@code Content-Length}; a
+ * download streams the recording's bytes from one shared buffer.
  *
  * <p>Reactor Netty is chosen over the JDK's {@code HttpServer} because its cost per request stays flat under
  * 256 concurrent requests (the JDK server dispatches on one thread and allocates per exchange), so a
@@ -34,6 +36,10 @@ public final class BenchServer implements AutoCloseable {
     private static final byte[] UNKNOWN = "{\"requestid\":\"bench\",\"status\":404,\"type\":\"not-found\",\"detail\":\"no such route\"}"
             .getBytes(StandardCharsets.UTF_8);
     private static final byte[] UNAUTHORISED = "{\"requestid\":\"bench\",\"status\":401,\"type\":\"unauthorised\",\"detail\":\"missing Tenant-Name or Authorization\"}"
+            .getBytes(StandardCharsets.UTF_8);
+
+    private static final String RECORDINGS = "/recordings/";
+    private static final byte[] SHORT_UPLOAD = "{\"requestid\":\"bench\",\"status\":400,\"type\":\"bad-request\",\"detail\":\"body length differs from Content-Length\"}"
             .getBytes(StandardCharsets.UTF_8);
 
     private final LoopResources loops;
@@ -83,6 +89,10 @@ public final class BenchServer implements AutoCloseable {
             return drainThen(request, send(response, HttpResponseStatus.NOT_FOUND, UNKNOWN));
         }
         HttpMethod method = request.method();
+        int recordings = uri.indexOf(RECORDINGS, COLLECTION.length());
+        if (recordings > 0) {
+            return recording(request, response, method, uri.substring(recordings + RECORDINGS.length()));
+        }
         boolean collection = uri.length() == COLLECTION.length() || uri.charAt(COLLECTION.length()) == '?';
         if (collection && method.equals(HttpMethod.GET)) {
             return send(response, HttpResponseStatus.OK, Payloads.page(pageIndex(uri)));
@@ -95,6 +105,28 @@ public final class BenchServer implements AutoCloseable {
         }
         if (!collection && method.equals(HttpMethod.PATCH)) {
             return drainThen(request, send(response, HttpResponseStatus.OK, Payloads.interaction()));
+        }
+        return drainThen(request, send(response, HttpResponseStatus.NOT_FOUND, UNKNOWN));
+    }
+
+    private static Publisher<Void> recording(HttpServerRequest request, HttpServerResponse response, HttpMethod method,
+                                             String recordingId) {
+        if (recordingId.isEmpty() && method.equals(HttpMethod.POST)) {
+            long declared = request.requestHeaders().getInt(HttpHeaderNames.CONTENT_LENGTH, -1);
+            // receive() releases each chunk after this callback: only the count is kept.
+            return request.receive()
+                    .reduce(0L, (count, chunk) -> count + chunk.readableBytes())
+                    .flatMap(count -> count == declared && count > 0
+                            ? send(response, HttpResponseStatus.CREATED, Recordings.created())
+                            : send(response, HttpResponseStatus.BAD_REQUEST, SHORT_UPLOAD));
+        }
+        long size = Recordings.size(recordingId);
+        if (size > 0 && method.equals(HttpMethod.GET)) {
+            return response.status(HttpResponseStatus.OK)
+                    .header(HttpHeaderNames.CONTENT_TYPE, "application/octet-stream")
+                    .header(HttpHeaderNames.CONTENT_LENGTH, Long.toString(size))
+                    .send(Recordings.download(size))
+                    .then();
         }
         return drainThen(request, send(response, HttpResponseStatus.NOT_FOUND, UNKNOWN));
     }
