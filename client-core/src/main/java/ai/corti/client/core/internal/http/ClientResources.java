@@ -35,9 +35,7 @@ public final class ClientResources implements AutoCloseable {
         // A client's traffic is I/O bound and light per byte: two loops serve thousands of calls in flight, and
         // daemon threads never keep the JVM alive.
         int workers = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
-        // The four-argument create: the five-argument one (colocation off) arrived after Reactor Netty 1.1.0, the
-        // lowest version the SDK supports.
-        this.loops = LoopResources.create(name + "-http", 1, workers, true);
+        this.loops = uncolocatedLoops(name + "-http", workers);
         this.pool = ConnectionProvider.builder(name)
                 .maxConnections(poolOptions.maxConnections())
                 .pendingAcquireMaxCount(poolOptions.pendingAcquireMaxCount())
@@ -57,6 +55,20 @@ public final class ClientResources implements AutoCloseable {
                     }
                 })
                 .build();
+    }
+
+    /**
+     * Loops without colocation: with it, a call started on an event loop (the completion of the previous one, in
+     * reactive code) gets a connection on that same loop, so a busy client piles its connections onto one loop
+     * and leaves the others idle. The five-argument {@code create} arrived in Reactor Netty 1.2; on 1.1, the
+     * lowest version the SDK supports, the four-argument one (colocated) is what there is.
+     */
+    private static LoopResources uncolocatedLoops(String prefix, int workers) {
+        try {
+            return LoopResources.create(prefix, 1, workers, true, false);
+        } catch (NoSuchMethodError reactorNetty11) {
+            return LoopResources.create(prefix, 1, workers, true);
+        }
     }
 
     /**
