@@ -93,6 +93,19 @@ final class Answers {
      * @return the differences, empty when the call decoded the answer faithfully into the declared model
      */
     static List<String> decodingDifferences(SpecOperation op, HttpResponse answer, int status, Object result) {
+        return decodingDifferences(op, bodyOf(answer), status, result);
+    }
+
+    /**
+     * Compares what a call returned with the body a server answered.
+     *
+     * @param op     the operation
+     * @param body   the body answered (the bytes of a download), empty for none
+     * @param status the status answered
+     * @param result what the call returned
+     * @return the differences, empty when the call decoded the answer faithfully into the declared model
+     */
+    static List<String> decodingDifferences(SpecOperation op, byte[] body, int status, Object result) {
         List<String> out = new ArrayList<>();
         Object value = result;
         if (result instanceof CortiResponse<?> raw) {
@@ -112,7 +125,6 @@ final class Answers {
             }
             value = generated.value();
         }
-        byte[] body = answer.getBodyAsRawBytes() == null ? new byte[0] : answer.getBodyAsRawBytes();
         if (body.length == 0) {
             if (value != null) {
                 out.add("no body answered, returned " + value);
@@ -140,7 +152,8 @@ final class Answers {
         Object sample = value instanceof List<?> list && !list.isEmpty() ? list.get(0) : value;
         Optional<String> model = schema.map(s -> s.has("items") ? s.get("items") : s).map(s -> s.path("$ref").asText(null))
                 .map(ref -> ref.substring(ref.lastIndexOf('/') + 1));
-        if (model.isPresent() && !sample.getClass().getSimpleName().equals(model.get())) {
+        boolean nothingToType = value instanceof List<?> list && list.isEmpty(); // an empty page holds no model
+        if (model.isPresent() && !nothingToType && !sample.getClass().getSimpleName().equals(model.get())) {
             out.add("decoded as " + sample.getClass().getSimpleName() + ", the spec declares " + model.get());
         }
         out.addAll(JsonMatch.differences(answered, CortiJson.mapper().valueToTree(value)));
@@ -156,6 +169,18 @@ final class Answers {
      * @return the differences, empty when it is the typed exception of the status with the body read
      */
     static List<String> errorDifferences(HttpResponse answer, int status, Throwable thrown) {
+        return errorDifferences(bodyOf(answer), status, thrown);
+    }
+
+    /**
+     * Compares what a call threw with the error body a server answered.
+     *
+     * @param body   the body answered, empty for none
+     * @param status the status answered
+     * @param thrown what the call threw
+     * @return the differences, empty when it is the typed exception of the status with the body read
+     */
+    static List<String> errorDifferences(byte[] body, int status, Throwable thrown) {
         List<String> out = new ArrayList<>();
         Class<? extends CortiApiException> expected = exceptionOf(status);
         if (thrown == null || thrown.getClass() != expected) {
@@ -166,7 +191,6 @@ final class Answers {
         if (error.statusCode() != status) {
             out.add("statusCode() " + error.statusCode());
         }
-        byte[] body = answer.getBodyAsRawBytes() == null ? new byte[0] : answer.getBodyAsRawBytes();
         if (body.length == 0) {
             if (error.errorResponse().isPresent() || error.problem().isPresent()) {
                 out.add("a problem " + error.problem() + " read from an empty body");
@@ -183,22 +207,32 @@ final class Answers {
         if (read == null) {
             out.add("problem() is empty for " + problem);
         } else {
-            Problem answered = new Problem(problem.get("type").asText(), null, problem.get("status").asInt(),
-                    problem.get("detail").asText(), null, problem.get("requestid").asText(),
-                    CortiJson.mapper().convertValue(problem.get("validationErrors"),
+            Problem answered = new Problem(problem.path("type").asText(null), null, problem.path("status").asInt(),
+                    problem.path("detail").asText(null), null, problem.path("requestid").asText(null),
+                    CortiJson.mapper().convertValue(validationErrors(problem),
                             new com.fasterxml.jackson.core.type.TypeReference<List<Map<String, String>>>() { }));
             if (!read.equals(answered)) {
                 out.add("problem() " + read + ", answered " + answered);
             }
         }
-        if (!error.requestId().equals(Optional.of(problem.get("requestid").asText()))) {
+        if (!error.requestId().equals(Optional.of(problem.path("requestid").asText()))) {
             out.add("requestId() " + error.requestId());
         }
         if (error instanceof BadRequestException bad) {
-            out.addAll(JsonMatch.differences(problem.get("validationErrors"),
+            out.addAll(JsonMatch.differences(validationErrors(problem),
                     CortiJson.mapper().valueToTree(bad.validationErrors())));
         }
         return out;
+    }
+
+    /** A problem's validation errors; a body without them has none (the SDK reads them as an empty list). */
+    private static JsonNode validationErrors(JsonNode problem) {
+        JsonNode errors = problem.path("validationErrors");
+        return errors.isMissingNode() || errors.isNull() ? CortiJson.mapper().createArrayNode() : errors;
+    }
+
+    private static byte[] bodyOf(HttpResponse answer) {
+        return answer.getBodyAsRawBytes() == null ? new byte[0] : answer.getBodyAsRawBytes();
     }
 
     /** The SDK's exception for a status: the documented mapping, written out here independently of the SDK's. */

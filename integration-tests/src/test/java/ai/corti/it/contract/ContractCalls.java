@@ -1,12 +1,6 @@
 package ai.corti.it.contract;
 
 import static ai.corti.it.contract.ContractRequests.AUDIO;
-import static ai.corti.it.contract.ContractRequests.DOCUMENT;
-import static ai.corti.it.contract.ContractRequests.FACT;
-import static ai.corti.it.contract.ContractRequests.INTERACTION;
-import static ai.corti.it.contract.ContractRequests.RECORDING;
-import static ai.corti.it.contract.ContractRequests.TEMPLATE_KEY;
-import static ai.corti.it.contract.ContractRequests.TRANSCRIPT;
 import static ai.corti.it.contract.OperationCall.Kind.FULL;
 import static ai.corti.it.contract.OperationCall.Kind.MINIMAL;
 import static ai.corti.it.contract.OperationCall.Kind.VARIANT;
@@ -41,6 +35,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -49,6 +44,8 @@ import reactor.core.publisher.Mono;
  * overloads and input forms (ids as strings, uploads from bytes, a file, a stream or a {@link BinaryContent},
  * downloads to a stream or a file, the raw-response views). Each is written once per facade with the same
  * arguments. The suite fails for an operation of the spec without calls here, so a new operation cannot slip by.
+ * What a call refers to comes from the {@link ContractIds} it is run with: fixed ones for MockServer, the ids of
+ * resources created first for the emulator.
  */
 final class ContractCalls {
 
@@ -80,12 +77,12 @@ final class ContractCalls {
     }
 
     private void add(String operationId, String name, Kind kind, BlockingCall blocking, ReactiveCall reactive) {
-        calls.computeIfAbsent(operationId, id -> new ArrayList<>())
+        calls.computeIfAbsent(operationId, key -> new ArrayList<>())
                 .add(new OperationCall(operationId, name, kind, false, blocking, reactive));
     }
 
     private void addOneShot(String operationId, String name, BlockingCall blocking, ReactiveCall reactive) {
-        calls.computeIfAbsent(operationId, id -> new ArrayList<>())
+        calls.computeIfAbsent(operationId, key -> new ArrayList<>())
                 .add(new OperationCall(operationId, name, VARIANT, true, blocking, reactive));
     }
 
@@ -96,359 +93,381 @@ final class ContractCalls {
                 .encounterStatus(InteractionsEncounterStatusEnum.PLANNED, InteractionsEncounterStatusEnum.COMPLETED)
                 .build();
         add("interactions_list", "first page", MINIMAL,
-                c -> c.interactions().list().byPage().iterator().next().items(),
-                r -> r.interactions().list().byPage().next().map(page -> page.items()));
+                (c, id) -> c.interactions().list().byPage().iterator().next().items(),
+                (r, id) -> r.interactions().list().byPage().next().map(page -> page.items()));
         add("interactions_list", "every filter", FULL,
-                c -> c.interactions().list(everyFilter).byPage().iterator().next().items(),
-                r -> r.interactions().list(everyFilter).byPage().next().map(page -> page.items()));
+                (c, id) -> c.interactions().list(everyFilter).byPage().iterator().next().items(),
+                (r, id) -> r.interactions().list(everyFilter).byPage().next().map(page -> page.items()));
         add("interactions_list", "raw page", VARIANT,
-                c -> c.interactions().withRawResponse().listPage(everyFilter, 3),
-                r -> r.interactions().withRawResponse().listPage(everyFilter, 3));
+                (c, id) -> c.interactions().withRawResponse().listPage(everyFilter, 3),
+                (r, id) -> r.interactions().withRawResponse().listPage(everyFilter, 3));
 
         add("interactions_create", "minimal", MINIMAL,
-                c -> c.interactions().create(ContractRequests.minimalInteraction()),
-                r -> r.interactions().create(ContractRequests.minimalInteraction()));
+                (c, id) -> c.interactions().create(ContractRequests.minimalInteraction()),
+                (r, id) -> r.interactions().create(ContractRequests.minimalInteraction()));
         add("interactions_create", "every field", FULL,
-                c -> c.interactions().create(ContractRequests.fullInteraction()),
-                r -> r.interactions().create(ContractRequests.fullInteraction()));
+                (c, id) -> c.interactions().create(ContractRequests.fullInteraction()),
+                (r, id) -> r.interactions().create(ContractRequests.fullInteraction()));
         add("interactions_create", "raw", VARIANT,
-                c -> c.interactions().withRawResponse().create(ContractRequests.minimalInteraction()),
-                r -> r.interactions().withRawResponse().create(ContractRequests.minimalInteraction()));
+                (c, id) -> c.interactions().withRawResponse().create(ContractRequests.minimalInteraction()),
+                (r, id) -> r.interactions().withRawResponse().create(ContractRequests.minimalInteraction()));
 
         add("interactions_get", "by UUID", MINIMAL,
-                c -> c.interactions().get(INTERACTION), r -> r.interactions().get(INTERACTION));
+                (c, id) -> c.interactions().get(id.interaction()), (r, id) -> r.interactions().get(id.interaction()));
         add("interactions_get", "by string", VARIANT,
-                c -> c.interactions().get(INTERACTION.toString()), r -> r.interactions().get(INTERACTION.toString()));
+                (c, id) -> c.interactions().get(id.interaction().toString()),
+                (r, id) -> r.interactions().get(id.interaction().toString()));
         add("interactions_get", "raw", VARIANT,
-                c -> c.interactions().withRawResponse().get(INTERACTION),
-                r -> r.interactions().withRawResponse().get(INTERACTION));
+                (c, id) -> c.interactions().withRawResponse().get(id.interaction()),
+                (r, id) -> r.interactions().withRawResponse().get(id.interaction()));
 
         add("interactions_update", "empty patch", MINIMAL,
-                c -> c.interactions().update(INTERACTION, new InteractionsUpdateRequest()),
-                r -> r.interactions().update(INTERACTION, new InteractionsUpdateRequest()));
+                (c, id) -> c.interactions().update(id.interaction(), new InteractionsUpdateRequest()),
+                (r, id) -> r.interactions().update(id.interaction(), new InteractionsUpdateRequest()));
         add("interactions_update", "every field", FULL,
-                c -> c.interactions().update(INTERACTION, ContractRequests.fullInteractionUpdate()),
-                r -> r.interactions().update(INTERACTION, ContractRequests.fullInteractionUpdate()));
+                (c, id) -> c.interactions().update(id.interaction(), ContractRequests.fullInteractionUpdate()),
+                (r, id) -> r.interactions().update(id.interaction(), ContractRequests.fullInteractionUpdate()));
         add("interactions_update", "by string", VARIANT,
-                c -> c.interactions().update(INTERACTION.toString(), new InteractionsUpdateRequest()),
-                r -> r.interactions().update(INTERACTION.toString(), new InteractionsUpdateRequest()));
+                (c, id) -> c.interactions().update(id.interaction().toString(), new InteractionsUpdateRequest()),
+                (r, id) -> r.interactions().update(id.interaction().toString(), new InteractionsUpdateRequest()));
         add("interactions_update", "raw", VARIANT,
-                c -> c.interactions().withRawResponse().update(INTERACTION, new InteractionsUpdateRequest()),
-                r -> r.interactions().withRawResponse().update(INTERACTION, new InteractionsUpdateRequest()));
+                (c, id) -> c.interactions().withRawResponse().update(id.interaction(), new InteractionsUpdateRequest()),
+                (r, id) -> r.interactions().withRawResponse().update(id.interaction(), new InteractionsUpdateRequest()));
 
         add("interactions_delete", "by UUID", MINIMAL,
-                c -> none(() -> c.interactions().delete(INTERACTION)), r -> r.interactions().delete(INTERACTION));
+                (c, id) -> none(() -> c.interactions().delete(id.interaction())),
+                (r, id) -> r.interactions().delete(id.interaction()));
         add("interactions_delete", "by string", VARIANT,
-                c -> none(() -> c.interactions().delete(INTERACTION.toString())),
-                r -> r.interactions().delete(INTERACTION.toString()));
+                (c, id) -> none(() -> c.interactions().delete(id.interaction().toString())),
+                (r, id) -> r.interactions().delete(id.interaction().toString()));
         add("interactions_delete", "raw", VARIANT,
-                c -> c.interactions().withRawResponse().delete(INTERACTION),
-                r -> r.interactions().withRawResponse().delete(INTERACTION));
+                (c, id) -> c.interactions().withRawResponse().delete(id.interaction()),
+                (r, id) -> r.interactions().withRawResponse().delete(id.interaction()));
     }
 
     private void recordings() {
         add("recordings_list", "by UUID", MINIMAL,
-                c -> c.recordings().list(INTERACTION), r -> r.recordings().list(INTERACTION));
+                (c, id) -> c.recordings().list(id.interaction()), (r, id) -> r.recordings().list(id.interaction()));
         add("recordings_list", "by string", VARIANT,
-                c -> c.recordings().list(INTERACTION.toString()), r -> r.recordings().list(INTERACTION.toString()));
+                (c, id) -> c.recordings().list(id.interaction().toString()),
+                (r, id) -> r.recordings().list(id.interaction().toString()));
         add("recordings_list", "raw", VARIANT,
-                c -> c.recordings().withRawResponse().list(INTERACTION),
-                r -> r.recordings().withRawResponse().list(INTERACTION));
+                (c, id) -> c.recordings().withRawResponse().list(id.interaction()),
+                (r, id) -> r.recordings().withRawResponse().list(id.interaction()));
 
         add("recordings_upload", "from bytes", MINIMAL,
-                c -> c.recordings().upload(INTERACTION, AUDIO), r -> r.recordings().upload(INTERACTION, AUDIO));
+                (c, id) -> c.recordings().upload(id.interaction(), AUDIO),
+                (r, id) -> r.recordings().upload(id.interaction(), AUDIO));
         add("recordings_upload", "from a file", VARIANT,
-                c -> c.recordings().upload(INTERACTION, audioFile()), r -> r.recordings().upload(INTERACTION, audioFile()));
+                (c, id) -> c.recordings().upload(id.interaction(), audioFile()),
+                (r, id) -> r.recordings().upload(id.interaction(), audioFile()));
         add("recordings_upload", "from BinaryContent over a file", VARIANT,
-                c -> c.recordings().upload(INTERACTION, BinaryContent.of(audioFile())),
-                r -> r.recordings().upload(INTERACTION, BinaryContent.of(audioFile())));
+                (c, id) -> c.recordings().upload(id.interaction(), BinaryContent.of(audioFile())),
+                (r, id) -> r.recordings().upload(id.interaction(), BinaryContent.of(audioFile())));
         addOneShot("recordings_upload", "from a stream",
-                c -> c.recordings().upload(INTERACTION, new ByteArrayInputStream(AUDIO), AUDIO.length),
-                r -> r.recordings().upload(INTERACTION, chunks(AUDIO), AUDIO.length));
+                (c, id) -> c.recordings().upload(id.interaction(), new ByteArrayInputStream(AUDIO), AUDIO.length),
+                (r, id) -> r.recordings().upload(id.interaction(), chunks(AUDIO), AUDIO.length));
         add("recordings_upload", "by string", VARIANT,
-                c -> c.recordings().upload(INTERACTION.toString(), AUDIO),
-                r -> r.recordings().upload(INTERACTION.toString(), AUDIO));
+                (c, id) -> c.recordings().upload(id.interaction().toString(), AUDIO),
+                (r, id) -> r.recordings().upload(id.interaction().toString(), AUDIO));
         add("recordings_upload", "raw", VARIANT,
-                c -> c.recordings().withRawResponse().upload(INTERACTION, BinaryContent.of(AUDIO)),
-                r -> r.recordings().withRawResponse().upload(INTERACTION, BinaryContent.of(AUDIO)));
+                (c, id) -> c.recordings().withRawResponse().upload(id.interaction(), BinaryContent.of(AUDIO)),
+                (r, id) -> r.recordings().withRawResponse().upload(id.interaction(), BinaryContent.of(AUDIO)));
 
         add("recordings_get", "to a stream", MINIMAL,
-                c -> {
+                (c, id) -> {
                     ByteArrayOutputStream out = new ByteArrayOutputStream();
-                    c.recordings().get(INTERACTION, RECORDING, out);
+                    c.recordings().get(id.interaction(), id.recording(), out);
                     return out.toByteArray();
                 },
-                r -> collect(r.recordings().get(INTERACTION, RECORDING)));
+                (r, id) -> collect(r.recordings().get(id.interaction(), id.recording())));
         add("recordings_get", "to a file, by string", VARIANT,
-                c -> {
+                (c, id) -> {
                     Path target = Files.createTempFile(workDir, "download", ".bin");
-                    c.recordings().get(INTERACTION.toString(), RECORDING.toString(), target);
+                    c.recordings().get(id.interaction().toString(), id.recording().toString(), target);
                     return Files.readAllBytes(target);
                 },
-                r -> collect(r.recordings().get(INTERACTION.toString(), RECORDING.toString())));
+                (r, id) -> collect(r.recordings().get(id.interaction().toString(), id.recording().toString())));
 
         add("recordings_delete", "by UUID", MINIMAL,
-                c -> none(() -> c.recordings().delete(INTERACTION, RECORDING)),
-                r -> r.recordings().delete(INTERACTION, RECORDING));
+                (c, id) -> none(() -> c.recordings().delete(id.interaction(), id.recording())),
+                (r, id) -> r.recordings().delete(id.interaction(), id.recording()));
         add("recordings_delete", "by string", VARIANT,
-                c -> none(() -> c.recordings().delete(INTERACTION.toString(), RECORDING.toString())),
-                r -> r.recordings().delete(INTERACTION.toString(), RECORDING.toString()));
+                (c, id) -> none(() -> c.recordings().delete(id.interaction().toString(), id.recording().toString())),
+                (r, id) -> r.recordings().delete(id.interaction().toString(), id.recording().toString()));
         add("recordings_delete", "raw", VARIANT,
-                c -> c.recordings().withRawResponse().delete(INTERACTION, RECORDING),
-                r -> r.recordings().withRawResponse().delete(INTERACTION, RECORDING));
+                (c, id) -> c.recordings().withRawResponse().delete(id.interaction(), id.recording()),
+                (r, id) -> r.recordings().withRawResponse().delete(id.interaction(), id.recording()));
     }
 
     private void transcripts() {
         ListTranscriptsRequest full = ListTranscriptsRequest.builder().full(true).build();
         add("transcripts_list", "by UUID", MINIMAL,
-                c -> c.transcripts().list(INTERACTION), r -> r.transcripts().list(INTERACTION));
+                (c, id) -> c.transcripts().list(id.interaction()), (r, id) -> r.transcripts().list(id.interaction()));
         add("transcripts_list", "full", FULL,
-                c -> c.transcripts().list(INTERACTION, full), r -> r.transcripts().list(INTERACTION, full));
+                (c, id) -> c.transcripts().list(id.interaction(), full),
+                (r, id) -> r.transcripts().list(id.interaction(), full));
         add("transcripts_list", "by string", VARIANT,
-                c -> c.transcripts().list(INTERACTION.toString(), full),
-                r -> r.transcripts().list(INTERACTION.toString(), full));
+                (c, id) -> c.transcripts().list(id.interaction().toString(), full),
+                (r, id) -> r.transcripts().list(id.interaction().toString(), full));
         add("transcripts_list", "raw", VARIANT,
-                c -> c.transcripts().withRawResponse().list(INTERACTION, full),
-                r -> r.transcripts().withRawResponse().list(INTERACTION, full));
+                (c, id) -> c.transcripts().withRawResponse().list(id.interaction(), full),
+                (r, id) -> r.transcripts().withRawResponse().list(id.interaction(), full));
 
         add("transcripts_create", "minimal", MINIMAL,
-                c -> c.transcripts().create(INTERACTION, ContractRequests.minimalTranscript()),
-                r -> r.transcripts().create(INTERACTION, ContractRequests.minimalTranscript()));
+                (c, id) -> c.transcripts().create(id.interaction(), ContractRequests.minimalTranscript(id)),
+                (r, id) -> r.transcripts().create(id.interaction(), ContractRequests.minimalTranscript(id)));
         add("transcripts_create", "every field", FULL,
-                c -> c.transcripts().create(INTERACTION, ContractRequests.fullTranscript()),
-                r -> r.transcripts().create(INTERACTION, ContractRequests.fullTranscript()));
+                (c, id) -> c.transcripts().create(id.interaction(), ContractRequests.fullTranscript(id)),
+                (r, id) -> r.transcripts().create(id.interaction(), ContractRequests.fullTranscript(id)));
         add("transcripts_create", "by string", VARIANT,
-                c -> c.transcripts().create(INTERACTION.toString(), ContractRequests.minimalTranscript()),
-                r -> r.transcripts().create(INTERACTION.toString(), ContractRequests.minimalTranscript()));
+                (c, id) -> c.transcripts().create(id.interaction().toString(), ContractRequests.minimalTranscript(id)),
+                (r, id) -> r.transcripts().create(id.interaction().toString(), ContractRequests.minimalTranscript(id)));
         add("transcripts_create", "raw", VARIANT,
-                c -> c.transcripts().withRawResponse().create(INTERACTION, ContractRequests.minimalTranscript()),
-                r -> r.transcripts().withRawResponse().create(INTERACTION, ContractRequests.minimalTranscript()));
+                (c, id) -> c.transcripts().withRawResponse().create(id.interaction(), ContractRequests.minimalTranscript(id)),
+                (r, id) -> r.transcripts().withRawResponse().create(id.interaction(), ContractRequests.minimalTranscript(id)));
 
         add("transcripts_get", "by UUID", MINIMAL,
-                c -> c.transcripts().get(INTERACTION, TRANSCRIPT), r -> r.transcripts().get(INTERACTION, TRANSCRIPT));
+                (c, id) -> c.transcripts().get(id.interaction(), id.transcript()),
+                (r, id) -> r.transcripts().get(id.interaction(), id.transcript()));
         add("transcripts_get", "by string", VARIANT,
-                c -> c.transcripts().get(INTERACTION.toString(), TRANSCRIPT.toString()),
-                r -> r.transcripts().get(INTERACTION.toString(), TRANSCRIPT.toString()));
+                (c, id) -> c.transcripts().get(id.interaction().toString(), id.transcript().toString()),
+                (r, id) -> r.transcripts().get(id.interaction().toString(), id.transcript().toString()));
         add("transcripts_get", "raw", VARIANT,
-                c -> c.transcripts().withRawResponse().get(INTERACTION, TRANSCRIPT),
-                r -> r.transcripts().withRawResponse().get(INTERACTION, TRANSCRIPT));
+                (c, id) -> c.transcripts().withRawResponse().get(id.interaction(), id.transcript()),
+                (r, id) -> r.transcripts().withRawResponse().get(id.interaction(), id.transcript()));
 
         add("transcripts_get_status", "by UUID", MINIMAL,
-                c -> c.transcripts().getStatus(INTERACTION, TRANSCRIPT),
-                r -> r.transcripts().getStatus(INTERACTION, TRANSCRIPT));
+                (c, id) -> c.transcripts().getStatus(id.interaction(), id.transcript()),
+                (r, id) -> r.transcripts().getStatus(id.interaction(), id.transcript()));
         add("transcripts_get_status", "by string", VARIANT,
-                c -> c.transcripts().getStatus(INTERACTION.toString(), TRANSCRIPT.toString()),
-                r -> r.transcripts().getStatus(INTERACTION.toString(), TRANSCRIPT.toString()));
+                (c, id) -> c.transcripts().getStatus(id.interaction().toString(), id.transcript().toString()),
+                (r, id) -> r.transcripts().getStatus(id.interaction().toString(), id.transcript().toString()));
         add("transcripts_get_status", "raw", VARIANT,
-                c -> c.transcripts().withRawResponse().getStatus(INTERACTION, TRANSCRIPT),
-                r -> r.transcripts().withRawResponse().getStatus(INTERACTION, TRANSCRIPT));
+                (c, id) -> c.transcripts().withRawResponse().getStatus(id.interaction(), id.transcript()),
+                (r, id) -> r.transcripts().withRawResponse().getStatus(id.interaction(), id.transcript()));
 
         add("transcripts_delete", "by UUID", MINIMAL,
-                c -> none(() -> c.transcripts().delete(INTERACTION, TRANSCRIPT)),
-                r -> r.transcripts().delete(INTERACTION, TRANSCRIPT));
+                (c, id) -> none(() -> c.transcripts().delete(id.interaction(), id.transcript())),
+                (r, id) -> r.transcripts().delete(id.interaction(), id.transcript()));
         add("transcripts_delete", "by string", VARIANT,
-                c -> none(() -> c.transcripts().delete(INTERACTION.toString(), TRANSCRIPT.toString())),
-                r -> r.transcripts().delete(INTERACTION.toString(), TRANSCRIPT.toString()));
+                (c, id) -> none(() -> c.transcripts().delete(id.interaction().toString(), id.transcript().toString())),
+                (r, id) -> r.transcripts().delete(id.interaction().toString(), id.transcript().toString()));
         add("transcripts_delete", "raw", VARIANT,
-                c -> c.transcripts().withRawResponse().delete(INTERACTION, TRANSCRIPT),
-                r -> r.transcripts().withRawResponse().delete(INTERACTION, TRANSCRIPT));
+                (c, id) -> c.transcripts().withRawResponse().delete(id.interaction(), id.transcript()),
+                (r, id) -> r.transcripts().withRawResponse().delete(id.interaction(), id.transcript()));
     }
 
     private void facts() {
         add("facts_fact_groups_list", "all", MINIMAL,
-                c -> c.facts().factGroupsList(), r -> r.facts().factGroupsList());
+                (c, id) -> c.facts().factGroupsList(), (r, id) -> r.facts().factGroupsList());
         add("facts_fact_groups_list", "raw", VARIANT,
-                c -> c.facts().withRawResponse().factGroupsList(), r -> r.facts().withRawResponse().factGroupsList());
+                (c, id) -> c.facts().withRawResponse().factGroupsList(),
+                (r, id) -> r.facts().withRawResponse().factGroupsList());
 
-        add("facts_list", "by UUID", MINIMAL, c -> c.facts().list(INTERACTION), r -> r.facts().list(INTERACTION));
+        add("facts_list", "by UUID", MINIMAL, (c, id) -> c.facts().list(id.interaction()),
+                (r, id) -> r.facts().list(id.interaction()));
         add("facts_list", "by string", VARIANT,
-                c -> c.facts().list(INTERACTION.toString()), r -> r.facts().list(INTERACTION.toString()));
+                (c, id) -> c.facts().list(id.interaction().toString()),
+                (r, id) -> r.facts().list(id.interaction().toString()));
         add("facts_list", "raw", VARIANT,
-                c -> c.facts().withRawResponse().list(INTERACTION), r -> r.facts().withRawResponse().list(INTERACTION));
+                (c, id) -> c.facts().withRawResponse().list(id.interaction()),
+                (r, id) -> r.facts().withRawResponse().list(id.interaction()));
 
         add("facts_create", "minimal", MINIMAL,
-                c -> c.facts().create(INTERACTION, ContractRequests.minimalFacts()),
-                r -> r.facts().create(INTERACTION, ContractRequests.minimalFacts()));
+                (c, id) -> c.facts().create(id.interaction(), ContractRequests.minimalFacts()),
+                (r, id) -> r.facts().create(id.interaction(), ContractRequests.minimalFacts()));
         add("facts_create", "every field", FULL,
-                c -> c.facts().create(INTERACTION, ContractRequests.fullFacts()),
-                r -> r.facts().create(INTERACTION, ContractRequests.fullFacts()));
+                (c, id) -> c.facts().create(id.interaction(), ContractRequests.fullFacts()),
+                (r, id) -> r.facts().create(id.interaction(), ContractRequests.fullFacts()));
         add("facts_create", "by string", VARIANT,
-                c -> c.facts().create(INTERACTION.toString(), ContractRequests.minimalFacts()),
-                r -> r.facts().create(INTERACTION.toString(), ContractRequests.minimalFacts()));
+                (c, id) -> c.facts().create(id.interaction().toString(), ContractRequests.minimalFacts()),
+                (r, id) -> r.facts().create(id.interaction().toString(), ContractRequests.minimalFacts()));
         add("facts_create", "raw", VARIANT,
-                c -> c.facts().withRawResponse().create(INTERACTION, ContractRequests.minimalFacts()),
-                r -> r.facts().withRawResponse().create(INTERACTION, ContractRequests.minimalFacts()));
+                (c, id) -> c.facts().withRawResponse().create(id.interaction(), ContractRequests.minimalFacts()),
+                (r, id) -> r.facts().withRawResponse().create(id.interaction(), ContractRequests.minimalFacts()));
 
         add("facts_batch_update", "minimal", MINIMAL,
-                c -> c.facts().batchUpdate(INTERACTION, ContractRequests.minimalBatchUpdate()),
-                r -> r.facts().batchUpdate(INTERACTION, ContractRequests.minimalBatchUpdate()));
+                (c, id) -> c.facts().batchUpdate(id.interaction(), ContractRequests.minimalBatchUpdate(id)),
+                (r, id) -> r.facts().batchUpdate(id.interaction(), ContractRequests.minimalBatchUpdate(id)));
         add("facts_batch_update", "every field", FULL,
-                c -> c.facts().batchUpdate(INTERACTION, ContractRequests.fullBatchUpdate()),
-                r -> r.facts().batchUpdate(INTERACTION, ContractRequests.fullBatchUpdate()));
+                (c, id) -> c.facts().batchUpdate(id.interaction(), ContractRequests.fullBatchUpdate(id)),
+                (r, id) -> r.facts().batchUpdate(id.interaction(), ContractRequests.fullBatchUpdate(id)));
         add("facts_batch_update", "by string", VARIANT,
-                c -> c.facts().batchUpdate(INTERACTION.toString(), ContractRequests.minimalBatchUpdate()),
-                r -> r.facts().batchUpdate(INTERACTION.toString(), ContractRequests.minimalBatchUpdate()));
+                (c, id) -> c.facts().batchUpdate(id.interaction().toString(), ContractRequests.minimalBatchUpdate(id)),
+                (r, id) -> r.facts().batchUpdate(id.interaction().toString(), ContractRequests.minimalBatchUpdate(id)));
         add("facts_batch_update", "raw", VARIANT,
-                c -> c.facts().withRawResponse().batchUpdate(INTERACTION, ContractRequests.minimalBatchUpdate()),
-                r -> r.facts().withRawResponse().batchUpdate(INTERACTION, ContractRequests.minimalBatchUpdate()));
+                (c, id) -> c.facts().withRawResponse().batchUpdate(id.interaction(), ContractRequests.minimalBatchUpdate(id)),
+                (r, id) -> r.facts().withRawResponse().batchUpdate(id.interaction(), ContractRequests.minimalBatchUpdate(id)));
 
         add("facts_update", "empty patch", MINIMAL,
-                c -> c.facts().update(INTERACTION, FACT, new FactsUpdateRequest()),
-                r -> r.facts().update(INTERACTION, FACT, new FactsUpdateRequest()));
+                (c, id) -> c.facts().update(id.interaction(), id.fact(), new FactsUpdateRequest()),
+                (r, id) -> r.facts().update(id.interaction(), id.fact(), new FactsUpdateRequest()));
         add("facts_update", "every field", FULL,
-                c -> c.facts().update(INTERACTION, FACT, ContractRequests.fullFactUpdate()),
-                r -> r.facts().update(INTERACTION, FACT, ContractRequests.fullFactUpdate()));
+                (c, id) -> c.facts().update(id.interaction(), id.fact(), ContractRequests.fullFactUpdate()),
+                (r, id) -> r.facts().update(id.interaction(), id.fact(), ContractRequests.fullFactUpdate()));
         add("facts_update", "by string", VARIANT,
-                c -> c.facts().update(INTERACTION.toString(), FACT.toString(), new FactsUpdateRequest()),
-                r -> r.facts().update(INTERACTION.toString(), FACT.toString(), new FactsUpdateRequest()));
+                (c, id) -> c.facts().update(id.interaction().toString(), id.fact().toString(), new FactsUpdateRequest()),
+                (r, id) -> r.facts().update(id.interaction().toString(), id.fact().toString(), new FactsUpdateRequest()));
         add("facts_update", "raw", VARIANT,
-                c -> c.facts().withRawResponse().update(INTERACTION, FACT, new FactsUpdateRequest()),
-                r -> r.facts().withRawResponse().update(INTERACTION, FACT, new FactsUpdateRequest()));
+                (c, id) -> c.facts().withRawResponse().update(id.interaction(), id.fact(), new FactsUpdateRequest()),
+                (r, id) -> r.facts().withRawResponse().update(id.interaction(), id.fact(), new FactsUpdateRequest()));
     }
 
     private void documents() {
         add("documents_list", "by UUID", MINIMAL,
-                c -> c.documents().list(INTERACTION), r -> r.documents().list(INTERACTION));
+                (c, id) -> c.documents().list(id.interaction()), (r, id) -> r.documents().list(id.interaction()));
         add("documents_list", "by string", VARIANT,
-                c -> c.documents().list(INTERACTION.toString()), r -> r.documents().list(INTERACTION.toString()));
+                (c, id) -> c.documents().list(id.interaction().toString()),
+                (r, id) -> r.documents().list(id.interaction().toString()));
         add("documents_list", "raw", VARIANT,
-                c -> c.documents().withRawResponse().list(INTERACTION),
-                r -> r.documents().withRawResponse().list(INTERACTION));
+                (c, id) -> c.documents().withRawResponse().list(id.interaction()),
+                (r, id) -> r.documents().withRawResponse().list(id.interaction()));
 
         add("documents_create", "minimal", MINIMAL,
-                c -> c.documents().create(INTERACTION, ContractRequests.minimalDocument()),
-                r -> r.documents().create(INTERACTION, ContractRequests.minimalDocument()));
+                (c, id) -> c.documents().create(id.interaction(), ContractRequests.minimalDocument(id)),
+                (r, id) -> r.documents().create(id.interaction(), ContractRequests.minimalDocument(id)));
         add("documents_create", "every field and context shape", FULL,
-                c -> c.documents().create(INTERACTION, ContractRequests.fullDocument()),
-                r -> r.documents().create(INTERACTION, ContractRequests.fullDocument()));
+                (c, id) -> c.documents().create(id.interaction(), ContractRequests.fullDocument(id)),
+                (r, id) -> r.documents().create(id.interaction(), ContractRequests.fullDocument(id)));
         add("documents_create", "by string", VARIANT,
-                c -> c.documents().create(INTERACTION.toString(), ContractRequests.minimalDocument()),
-                r -> r.documents().create(INTERACTION.toString(), ContractRequests.minimalDocument()));
+                (c, id) -> c.documents().create(id.interaction().toString(), ContractRequests.minimalDocument(id)),
+                (r, id) -> r.documents().create(id.interaction().toString(), ContractRequests.minimalDocument(id)));
         add("documents_create", "raw", VARIANT,
-                c -> c.documents().withRawResponse().create(INTERACTION, ContractRequests.minimalDocument()),
-                r -> r.documents().withRawResponse().create(INTERACTION, ContractRequests.minimalDocument()));
+                (c, id) -> c.documents().withRawResponse().create(id.interaction(), ContractRequests.minimalDocument(id)),
+                (r, id) -> r.documents().withRawResponse().create(id.interaction(), ContractRequests.minimalDocument(id)));
 
         GetDocumentsRequest withContext = GetDocumentsRequest.builder().context(true).build();
         add("documents_get", "by UUID", MINIMAL,
-                c -> c.documents().get(INTERACTION, DOCUMENT), r -> r.documents().get(INTERACTION, DOCUMENT));
+                (c, id) -> c.documents().get(id.interaction(), id.document()),
+                (r, id) -> r.documents().get(id.interaction(), id.document()));
         add("documents_get", "with its context", FULL,
-                c -> c.documents().get(INTERACTION, DOCUMENT, withContext),
-                r -> r.documents().get(INTERACTION, DOCUMENT, withContext));
+                (c, id) -> c.documents().get(id.interaction(), id.document(), withContext),
+                (r, id) -> r.documents().get(id.interaction(), id.document(), withContext));
         add("documents_get", "by string", VARIANT,
-                c -> c.documents().get(INTERACTION.toString(), DOCUMENT, withContext),
-                r -> r.documents().get(INTERACTION.toString(), DOCUMENT, withContext));
+                (c, id) -> c.documents().get(id.interaction().toString(), id.document(), withContext),
+                (r, id) -> r.documents().get(id.interaction().toString(), id.document(), withContext));
         add("documents_get", "raw", VARIANT,
-                c -> c.documents().withRawResponse().get(INTERACTION, DOCUMENT, withContext),
-                r -> r.documents().withRawResponse().get(INTERACTION, DOCUMENT, withContext));
+                (c, id) -> c.documents().withRawResponse().get(id.interaction(), id.document(), withContext),
+                (r, id) -> r.documents().withRawResponse().get(id.interaction(), id.document(), withContext));
 
         add("documents_update", "empty patch", MINIMAL,
-                c -> c.documents().update(INTERACTION, DOCUMENT, new RequestDocumentUpdate()),
-                r -> r.documents().update(INTERACTION, DOCUMENT, new RequestDocumentUpdate()));
+                (c, id) -> c.documents().update(id.interaction(), id.document(), new RequestDocumentUpdate()),
+                (r, id) -> r.documents().update(id.interaction(), id.document(), new RequestDocumentUpdate()));
         add("documents_update", "every field", FULL,
-                c -> c.documents().update(INTERACTION, DOCUMENT, ContractRequests.fullDocumentUpdate()),
-                r -> r.documents().update(INTERACTION, DOCUMENT, ContractRequests.fullDocumentUpdate()));
+                (c, id) -> c.documents().update(id.interaction(), id.document(), ContractRequests.fullDocumentUpdate(id)),
+                (r, id) -> r.documents().update(id.interaction(), id.document(), ContractRequests.fullDocumentUpdate(id)));
         add("documents_update", "by string", VARIANT,
-                c -> c.documents().update(INTERACTION.toString(), DOCUMENT, new RequestDocumentUpdate()),
-                r -> r.documents().update(INTERACTION.toString(), DOCUMENT, new RequestDocumentUpdate()));
+                (c, id) -> c.documents().update(id.interaction().toString(), id.document(), new RequestDocumentUpdate()),
+                (r, id) -> r.documents().update(id.interaction().toString(), id.document(), new RequestDocumentUpdate()));
         add("documents_update", "raw", VARIANT,
-                c -> c.documents().withRawResponse().update(INTERACTION, DOCUMENT, new RequestDocumentUpdate()),
-                r -> r.documents().withRawResponse().update(INTERACTION, DOCUMENT, new RequestDocumentUpdate()));
+                (c, id) -> c.documents().withRawResponse().update(id.interaction(), id.document(), new RequestDocumentUpdate()),
+                (r, id) -> r.documents().withRawResponse().update(id.interaction(), id.document(), new RequestDocumentUpdate()));
 
         add("documents_delete", "by UUID", MINIMAL,
-                c -> none(() -> c.documents().delete(INTERACTION, DOCUMENT)),
-                r -> r.documents().delete(INTERACTION, DOCUMENT));
+                (c, id) -> none(() -> c.documents().delete(id.interaction(), id.document())),
+                (r, id) -> r.documents().delete(id.interaction(), id.document()));
         add("documents_delete", "by string", VARIANT,
-                c -> none(() -> c.documents().delete(INTERACTION.toString(), DOCUMENT)),
-                r -> r.documents().delete(INTERACTION.toString(), DOCUMENT));
+                (c, id) -> none(() -> c.documents().delete(id.interaction().toString(), id.document())),
+                (r, id) -> r.documents().delete(id.interaction().toString(), id.document()));
         add("documents_delete", "raw", VARIANT,
-                c -> c.documents().withRawResponse().delete(INTERACTION, DOCUMENT),
-                r -> r.documents().withRawResponse().delete(INTERACTION, DOCUMENT));
+                (c, id) -> c.documents().withRawResponse().delete(id.interaction(), id.document()),
+                (r, id) -> r.documents().withRawResponse().delete(id.interaction(), id.document()));
     }
 
     private void templates() {
         SectionListTemplatesRequest sectionFilters = SectionListTemplatesRequest.builder().org("corti").lang("en").build();
         add("templates_section_list", "all", MINIMAL,
-                c -> c.templates().sectionList(), r -> r.templates().sectionList());
+                (c, id) -> c.templates().sectionList(), (r, id) -> r.templates().sectionList());
         add("templates_section_list", "every filter", FULL,
-                c -> c.templates().sectionList(sectionFilters), r -> r.templates().sectionList(sectionFilters));
+                (c, id) -> c.templates().sectionList(sectionFilters),
+                (r, id) -> r.templates().sectionList(sectionFilters));
         add("templates_section_list", "raw", VARIANT,
-                c -> c.templates().withRawResponse().sectionList(sectionFilters),
-                r -> r.templates().withRawResponse().sectionList(sectionFilters));
+                (c, id) -> c.templates().withRawResponse().sectionList(sectionFilters),
+                (r, id) -> r.templates().withRawResponse().sectionList(sectionFilters));
 
         ListTemplatesRequest filters = ListTemplatesRequest.builder().org("corti").lang("en").templateStatus("published")
                 .build();
-        add("templates_list", "all", MINIMAL, c -> c.templates().list(), r -> r.templates().list());
+        add("templates_list", "all", MINIMAL, (c, id) -> c.templates().list(), (r, id) -> r.templates().list());
         add("templates_list", "every filter", FULL,
-                c -> c.templates().list(filters), r -> r.templates().list(filters));
+                (c, id) -> c.templates().list(filters), (r, id) -> r.templates().list(filters));
         add("templates_list", "raw", VARIANT,
-                c -> c.templates().withRawResponse().list(filters), r -> r.templates().withRawResponse().list(filters));
+                (c, id) -> c.templates().withRawResponse().list(filters),
+                (r, id) -> r.templates().withRawResponse().list(filters));
 
         add("templates_get", "by key", MINIMAL,
-                c -> c.templates().get(TEMPLATE_KEY), r -> r.templates().get(TEMPLATE_KEY));
+                (c, id) -> c.templates().get(id.templateKey()), (r, id) -> r.templates().get(id.templateKey()));
         add("templates_get", "raw", VARIANT,
-                c -> c.templates().withRawResponse().get(TEMPLATE_KEY),
-                r -> r.templates().withRawResponse().get(TEMPLATE_KEY));
+                (c, id) -> c.templates().withRawResponse().get(id.templateKey()),
+                (r, id) -> r.templates().withRawResponse().get(id.templateKey()));
     }
 
     private void codes() {
         add("codes_predict", "minimal", MINIMAL,
-                c -> c.codes().predict(ContractRequests.minimalCodes()),
-                r -> r.codes().predict(ContractRequests.minimalCodes()));
+                (c, id) -> c.codes().predict(ContractRequests.minimalCodes()),
+                (r, id) -> r.codes().predict(ContractRequests.minimalCodes()));
         add("codes_predict", "every field and context kind", FULL,
-                c -> c.codes().predict(ContractRequests.fullCodes()),
-                r -> r.codes().predict(ContractRequests.fullCodes()));
+                (c, id) -> c.codes().predict(ContractRequests.fullCodes(id)),
+                (r, id) -> r.codes().predict(ContractRequests.fullCodes(id)));
         add("codes_predict", "raw", VARIANT,
-                c -> c.codes().withRawResponse().predict(ContractRequests.minimalCodes()),
-                r -> r.codes().withRawResponse().predict(ContractRequests.minimalCodes()));
+                (c, id) -> c.codes().withRawResponse().predict(ContractRequests.minimalCodes()),
+                (r, id) -> r.codes().withRawResponse().predict(ContractRequests.minimalCodes()));
     }
 
     private void guidedDocuments() {
-        generate("by template, minimal", MINIMAL, null, ContractRequests.minimalByTemplate());
-        generate("by assembly, minimal", MINIMAL, null, ContractRequests.minimalByAssembly());
-        generate("by inline template, minimal", MINIMAL, null, ContractRequests.minimalByDynamic());
+        generate("by template, minimal", MINIMAL, null, ContractRequests::minimalByTemplate);
+        generate("by assembly, minimal", MINIMAL, null, ContractRequests::minimalByAssembly);
+        generate("by inline template, minimal", MINIMAL, null, ContractRequests::minimalByDynamic);
         generate("by template, every field, with context, not retained", FULL, "none",
-                ContractRequests.fullByTemplate(true));
-        generate("by template, every field, from the interaction", FULL, null, ContractRequests.fullByTemplate(false));
-        generate("by assembly, every field, with context", FULL, null, ContractRequests.fullByAssembly(true));
-        generate("by assembly, every field, from the interaction", FULL, "none", ContractRequests.fullByAssembly(false));
-        generate("by inline template, every field, with context", FULL, null, ContractRequests.fullByDynamic(true));
+                id -> ContractRequests.fullByTemplate(id, true));
+        generate("by template, every field, from the interaction", FULL, null,
+                id -> ContractRequests.fullByTemplate(id, false));
+        generate("by assembly, every field, with context", FULL, null, id -> ContractRequests.fullByAssembly(id, true));
+        generate("by assembly, every field, from the interaction", FULL, "none",
+                id -> ContractRequests.fullByAssembly(id, false));
+        generate("by inline template, every field, with context", FULL, null,
+                id -> ContractRequests.fullByDynamic(id, true));
         generate("by inline template, every field, from the interaction", FULL, "none",
-                ContractRequests.fullByDynamic(false));
-        GuidedDocumentsGenerateRequest minimal = ContractRequests.minimalByTemplate();
+                id -> ContractRequests.fullByDynamic(id, false));
         add("guided_documents_generate", "raw", VARIANT,
-                c -> c.guidedDocuments().withRawResponse().generate(null, minimal),
-                r -> r.guidedDocuments().withRawResponse().generate(null, minimal));
+                (c, id) -> c.guidedDocuments().withRawResponse().generate(null, ContractRequests.minimalByTemplate(id)),
+                (r, id) -> r.guidedDocuments().withRawResponse().generate(null, ContractRequests.minimalByTemplate(id)));
     }
 
-    private void generate(String name, Kind kind, String retention, GuidedDocumentsGenerateRequest request) {
+    private void generate(String name, Kind kind, String retention,
+                          Function<ContractIds, GuidedDocumentsGenerateRequest> request) {
         if (retention == null) {
             add("guided_documents_generate", name, kind,
-                    c -> c.guidedDocuments().generate(request), r -> r.guidedDocuments().generate(request));
+                    (c, id) -> c.guidedDocuments().generate(request.apply(id)),
+                    (r, id) -> r.guidedDocuments().generate(request.apply(id)));
         } else {
             add("guided_documents_generate", name, kind,
-                    c -> c.guidedDocuments().generate(retention, request),
-                    r -> r.guidedDocuments().generate(retention, request));
+                    (c, id) -> c.guidedDocuments().generate(retention, request.apply(id)),
+                    (r, id) -> r.guidedDocuments().generate(retention, request.apply(id)));
         }
     }
 
     private void guidedLists() {
         ListGuidedSectionsRequest sectionFilters = ListGuidedSectionsRequest.builder().lang("en", "fr").region("BEL")
                 .specialty("cardiology").label("ward:cardiology").published(true).source(GuidedSourceFilter.USER).build();
-        add("guided_sections_list", "all", MINIMAL, c -> c.guidedSections().list(), r -> r.guidedSections().list());
+        add("guided_sections_list", "all", MINIMAL, (c, id) -> c.guidedSections().list(),
+                (r, id) -> r.guidedSections().list());
         add("guided_sections_list", "every filter", FULL,
-                c -> c.guidedSections().list(sectionFilters), r -> r.guidedSections().list(sectionFilters));
+                (c, id) -> c.guidedSections().list(sectionFilters), (r, id) -> r.guidedSections().list(sectionFilters));
         add("guided_sections_list", "raw", VARIANT,
-                c -> c.guidedSections().withRawResponse().list(sectionFilters),
-                r -> r.guidedSections().withRawResponse().list(sectionFilters));
+                (c, id) -> c.guidedSections().withRawResponse().list(sectionFilters),
+                (r, id) -> r.guidedSections().withRawResponse().list(sectionFilters));
 
         ListGuidedTemplatesRequest templateFilters = ListGuidedTemplatesRequest.builder().lang("en", "fr").region("BEL")
                 .specialty("cardiology").label("ward:cardiology").published(false).source(GuidedSourceFilter.CORTI).build();
-        add("guided_templates_list", "all", MINIMAL, c -> c.guidedTemplates().list(), r -> r.guidedTemplates().list());
+        add("guided_templates_list", "all", MINIMAL, (c, id) -> c.guidedTemplates().list(),
+                (r, id) -> r.guidedTemplates().list());
         add("guided_templates_list", "every filter", FULL,
-                c -> c.guidedTemplates().list(templateFilters), r -> r.guidedTemplates().list(templateFilters));
+                (c, id) -> c.guidedTemplates().list(templateFilters),
+                (r, id) -> r.guidedTemplates().list(templateFilters));
         add("guided_templates_list", "raw", VARIANT,
-                c -> c.guidedTemplates().withRawResponse().list(templateFilters),
-                r -> r.guidedTemplates().withRawResponse().list(templateFilters));
+                (c, id) -> c.guidedTemplates().withRawResponse().list(templateFilters),
+                (r, id) -> r.guidedTemplates().withRawResponse().list(templateFilters));
     }
 
     /** The recording on disk, written on first use. */

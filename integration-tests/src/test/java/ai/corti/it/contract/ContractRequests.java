@@ -72,6 +72,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /**
  * The request bodies of the contract suite: for each operation with a body, the smallest one the spec accepts
@@ -80,7 +81,7 @@ import java.util.UUID;
  */
 final class ContractRequests {
 
-    /** The interaction every call addresses. */
+    /** The ids MockServer's calls address ({@link ContractIds#FIXED}): any of the right format is accepted there. */
     static final UUID INTERACTION = UUID.fromString("0b5f3c2e-6d1a-4c8e-9f27-3a4b5c6d7e8f");
     static final UUID RECORDING = UUID.fromString("1c6a4d3f-7e2b-4d9f-8a38-4b5c6d7e8f90");
     static final UUID TRANSCRIPT = UUID.fromString("2d7b5e4a-8f3c-4eaf-9b49-5c6d7e8f9a01");
@@ -144,12 +145,12 @@ final class ContractRequests {
                 .gender(InteractionsGenderEnum.FEMALE).birthDate(T0.minusYears(40)).pronouns("she/her");
     }
 
-    static TranscriptsCreateRequest minimalTranscript() {
-        return new TranscriptsCreateRequest().recordingId(RECORDING).primaryLanguage("en");
+    static TranscriptsCreateRequest minimalTranscript(ContractIds ids) {
+        return new TranscriptsCreateRequest().recordingId(ids.recording()).primaryLanguage("en");
     }
 
-    static TranscriptsCreateRequest fullTranscript() {
-        return minimalTranscript()
+    static TranscriptsCreateRequest fullTranscript(ContractIds ids) {
+        return minimalTranscript(ids)
                 .spokenPunctuation(false).automaticPunctuation(true).isDictation(false).isMultichannel(true)
                 .diarize(false).async(true)
                 .participants(List.of(
@@ -169,31 +170,32 @@ final class ContractRequests {
                 new FactsCreateInput().text("Fever since Monday").group("other").source(CommonSourceEnum.USER)));
     }
 
-    static FactsBatchUpdateRequest minimalBatchUpdate() {
-        return new FactsBatchUpdateRequest().facts(List.of(new FactsBatchUpdateInput().factId(FACT)));
+    static FactsBatchUpdateRequest minimalBatchUpdate(ContractIds ids) {
+        return new FactsBatchUpdateRequest().facts(List.of(new FactsBatchUpdateInput().factId(ids.fact())));
     }
 
-    static FactsBatchUpdateRequest fullBatchUpdate() {
-        return new FactsBatchUpdateRequest().facts(List.of(new FactsBatchUpdateInput().factId(FACT)
-                .isDiscarded(true).text("Fever since Sunday").group("history")));
+    static FactsBatchUpdateRequest fullBatchUpdate(ContractIds ids) {
+        return new FactsBatchUpdateRequest().facts(List.of(new FactsBatchUpdateInput().factId(ids.fact())
+                .isDiscarded(true).text("Fever since Sunday").group("past-medical-history")));
     }
 
     static FactsUpdateRequest fullFactUpdate() {
-        return new FactsUpdateRequest().text("Fever since Sunday").group("history").source(CommonSourceEnum.CORE)
+        return new FactsUpdateRequest().text("Fever since Sunday").group("past-medical-history").source(CommonSourceEnum.CORE)
                 .isDiscarded(false);
     }
 
-    static RequestDocumentCreate minimalDocument() {
-        return new RequestDocumentCreate().templateKey(TEMPLATE_KEY).outputLanguage("en")
+    static RequestDocumentCreate minimalDocument(ContractIds ids) {
+        return new RequestDocumentCreate().templateKey(ids.templateKey()).outputLanguage("en")
                 .context(List.of(new RequestDocumentCreateContextInner().type(V2DocumentContextTypeEnum.STRING)
                         .data("Patient reports a fever.")));
     }
 
     /** Every field, and each of the three shapes of a context item's {@code data}: facts, a transcript, text. */
-    static RequestDocumentCreate fullDocument() {
-        return new RequestDocumentCreate().templateKey(TEMPLATE_KEY).outputLanguage("en")
+    static RequestDocumentCreate fullDocument(ContractIds ids) {
+        return new RequestDocumentCreate().templateKey(ids.templateKey()).outputLanguage("en")
                 .name("Visit note").modelName("model_name (Latest)")
-                .template(new DocumentTemplate().sectionIds(List.of(SECTION)).sectionKeys(List.of("corti-hpi"))
+                .template(new DocumentTemplate().sectionIds(List.of(ids.classicSectionId()))
+                        .sectionKeys(List.of(ids.classicSectionKey()))
                         .documentName("SOAP").additionalInstructions("Be brief."))
                 .context(List.of(
                         new RequestDocumentCreateContextInner().type(V2DocumentContextTypeEnum.FACTS)
@@ -205,9 +207,9 @@ final class ContractRequests {
                                 .data("Patient reports a fever.")));
     }
 
-    static RequestDocumentUpdate fullDocumentUpdate() {
+    static RequestDocumentUpdate fullDocumentUpdate(ContractIds ids) {
         return new RequestDocumentUpdate().name("Visit note, edited").sections(List.of(
-                new RequestDocumentUpdateSectionsInner().key("corti-hpi").name("History").text("Fever.").sort(1)));
+                new RequestDocumentUpdateSectionsInner().key(ids.documentSectionKey()).name("History").text("Fever.").sort(1)));
     }
 
     static CodesGeneralPredictRequest minimalCodes() {
@@ -216,75 +218,82 @@ final class ContractRequests {
     }
 
     /** Both kinds of context (text and a document id) and the filter. */
-    static CodesGeneralPredictRequest fullCodes() {
+    static CodesGeneralPredictRequest fullCodes(ContractIds ids) {
         return new CodesGeneralPredictRequest()
                 .system(new LinkedHashSet<>(List.of(CommonCodingSystemEnum.ICD10CM_OUTPATIENT, CommonCodingSystemEnum.CPT)))
                 .context(List.of(
                         new CommonTextContext().type(CommonTextContext.TypeEnum.TEXT).text("Arm splint applied."),
-                        new CommonDocumentIDContext().type(CommonDocumentIDContext.TypeEnum.DOCUMENT_ID).documentId(DOCUMENT)))
+                        new CommonDocumentIDContext().type(CommonDocumentIDContext.TypeEnum.DOCUMENT_ID).documentId(ids.document())))
                 .filter(new CodesFilter().include(List.of("E11")).exclude(List.of("E11.9")).expand(true));
     }
 
-    static GuidedDocumentsGenerateByTemplateRef minimalByTemplate() {
-        return new GuidedDocumentsGenerateByTemplateRef().outputLanguage("en")
-                .templateRef(new GuidedTemplateRef().templateId(TEMPLATE));
+    static GuidedDocumentsGenerateByTemplateRef minimalByTemplate(ContractIds ids) {
+        GuidedDocumentsGenerateByTemplateRef request = new GuidedDocumentsGenerateByTemplateRef().outputLanguage("en")
+                .templateRef(new GuidedTemplateRef().templateId(ids.guidedTemplate()));
+        return ids.guidedInteraction() == null ? request : request.interactionId(ids.guidedInteraction());
     }
 
-    static GuidedDocumentsGenerateByAssembly minimalByAssembly() {
-        return new GuidedDocumentsGenerateByAssembly().outputLanguage("en")
+    static GuidedDocumentsGenerateByAssembly minimalByAssembly(ContractIds ids) {
+        GuidedDocumentsGenerateByAssembly request = new GuidedDocumentsGenerateByAssembly().outputLanguage("en")
                 .assemblyTemplate(new GuidedAssemblyRequest().name("Assembled")
-                        .sectionRefs(List.of(new GuidedAssemblySectionRef().sectionId(SECTION))));
+                        .sectionRefs(List.of(new GuidedAssemblySectionRef().sectionId(ids.guidedSection()))));
+        return ids.guidedInteraction() == null ? request : request.interactionId(ids.guidedInteraction());
     }
 
-    static GuidedDocumentsGenerateByDynamic minimalByDynamic() {
-        return new GuidedDocumentsGenerateByDynamic().outputLanguage("en")
+    static GuidedDocumentsGenerateByDynamic minimalByDynamic(ContractIds ids) {
+        GuidedDocumentsGenerateByDynamic request = new GuidedDocumentsGenerateByDynamic().outputLanguage("en")
                 .dynamicTemplate(new GuidedDynamicRequest().name("Inline").generation(new GuidedDynamicInline()
                         .instructions(new GuidedTemplateInstructions().prompt("Write a note."))
                         .sections(List.of(new GuidedSectionGeneration().heading("Plan")
                                 .instructions(new GuidedSectionInstructions().contentPrompt("The plan."))
                                 .outputSchema(new GuidedStringNode().type(GuidedStringNode.TypeEnum.STRING))))));
+        return ids.guidedInteraction() == null ? request : request.interactionId(ids.guidedInteraction());
     }
 
     /**
      * A stored template with every override: one section override per kind of output node.
      *
+     * @param ids         the template, its version, its section and the interaction
      * @param withContext the three kinds of context if true, else an interaction id (the spec wants one of them)
      * @return the request
      */
-    static GuidedDocumentsGenerateByTemplateRef fullByTemplate(boolean withContext) {
+    static GuidedDocumentsGenerateByTemplateRef fullByTemplate(ContractIds ids, boolean withContext) {
         GuidedDocumentsGenerateByTemplateRef request = new GuidedDocumentsGenerateByTemplateRef().outputLanguage("en")
                 .labels(labels())
-                .templateRef(new GuidedTemplateRef().templateId(TEMPLATE).templateVersionId(VERSION)
+                .templateRef(new GuidedTemplateRef().templateId(ids.guidedTemplate())
+                        .templateVersionId(ids.guidedTemplateVersion())
                         .overrides(new GuidedTemplateOverrides()
                                 .instructions(new GuidedTemplateInstructions().prompt("Use short sentences."))
-                                .sections(outputNodes().stream().map(node -> new GuidedSectionOverride()
-                                        .sectionId(SECTION).generation(sectionOverrides(node))).toList())));
-        return withContext ? request.context(contexts()) : request.interactionId(INTERACTION);
+                                .sections(sectionOverrides(ids))));
+        return withContext ? request.context(contexts()) : request.interactionId(ids.interaction());
     }
 
     /**
      * Sections assembled with every override, one per kind of output node.
      *
+     * @param ids         the section, its version and the interaction
      * @param withContext the three kinds of context if true, else an interaction id
      * @return the request
      */
-    static GuidedDocumentsGenerateByAssembly fullByAssembly(boolean withContext) {
+    static GuidedDocumentsGenerateByAssembly fullByAssembly(ContractIds ids, boolean withContext) {
         GuidedDocumentsGenerateByAssembly request = new GuidedDocumentsGenerateByAssembly().outputLanguage("en")
                 .labels(labels())
                 .assemblyTemplate(new GuidedAssemblyRequest().name("Assembled")
                         .instructions(new GuidedTemplateInstructions().prompt("Use short sentences."))
                         .sectionRefs(outputNodes().stream().map(node -> new GuidedAssemblySectionRef()
-                                .sectionId(SECTION).sectionVersionId(VERSION).overrides(sectionOverrides(node))).toList()));
-        return withContext ? request.context(contexts()) : request.interactionId(INTERACTION);
+                                .sectionId(ids.guidedSection()).sectionVersionId(ids.guidedSectionVersion())
+                                .overrides(sectionOverrides(node))).toList()));
+        return withContext ? request.context(contexts()) : request.interactionId(ids.interaction());
     }
 
     /**
      * An inline template with one section per kind of output node.
      *
+     * @param ids         the interaction
      * @param withContext the three kinds of context if true, else an interaction id
      * @return the request
      */
-    static GuidedDocumentsGenerateByDynamic fullByDynamic(boolean withContext) {
+    static GuidedDocumentsGenerateByDynamic fullByDynamic(ContractIds ids, boolean withContext) {
         GuidedDocumentsGenerateByDynamic request = new GuidedDocumentsGenerateByDynamic().outputLanguage("en")
                 .labels(labels())
                 .dynamicTemplate(new GuidedDynamicRequest().name("Inline").generation(new GuidedDynamicInline()
@@ -293,7 +302,18 @@ final class ContractRequests {
                                 .instructions(new GuidedSectionInstructions().contentPrompt("What to include.")
                                         .writingStylePrompt("Terse.").miscPrompt("No abbreviations."))
                                 .outputSchema(node)).toList())));
-        return withContext ? request.context(contexts()) : request.interactionId(INTERACTION);
+        return withContext ? request.context(contexts()) : request.interactionId(ids.interaction());
+    }
+
+    /**
+     * One override per kind of output node, each of the next section of the template, round its sections. (Round,
+     * not always the same one: the emulator refuses a third override of one section, see EmulatorKnownBugsTest.)
+     */
+    private static List<GuidedSectionOverride> sectionOverrides(ContractIds ids) {
+        List<GuidedOutputSchema> nodes = outputNodes();
+        List<UUID> sections = ids.templateSections();
+        return IntStream.range(0, nodes.size()).mapToObj(i -> new GuidedSectionOverride()
+                .sectionId(sections.get(i % sections.size())).generation(sectionOverrides(nodes.get(i)))).toList();
     }
 
     private static List<GuidedLabel> labels() {

@@ -53,7 +53,8 @@ import org.mockserver.model.HttpResponse;
  *       exception of that status, with the RFC 9457 body read.</li>
  * </ol>
  *
- * The cases come from the spec, not from this class: an operation without calls, or a declared response that is
+ * The cases come from the spec ({@link ContractCases}, shared with {@link EmulatorContractTest}, which runs the same
+ * calls against the emulator), not from this class: an operation without calls, or a declared response that is
  * not a 2xx, 4xx or 5xx status, fails {@link #theSuiteCoversEveryOperationAndStatusOfTheSpec}, naming it.
  */
 @ExtendWith(LeakCheck.class)
@@ -99,7 +100,7 @@ class LifecycleContractTest {
     }
 
     static Stream<Arguments> operations() {
-        return SPEC.operations().stream().flatMap(op -> Stream.of(Facade.values()).map(f -> Arguments.of(f, op)));
+        return ContractCases.operations();
     }
 
     static Stream<Arguments> successes() {
@@ -115,19 +116,8 @@ class LifecycleContractTest {
         return Stream.concat(statuses(4), statuses(5)).filter(a -> Answers.isDownload((SpecOperation) a.get()[1]));
     }
 
-    /** Every (facade, operation, status) whose status is in the class {@code hundreds}xx. */
     private static Stream<Arguments> statuses(int hundreds) {
-        List<Arguments> cases = new ArrayList<>();
-        for (SpecOperation op : SPEC.operations()) {
-            for (String key : op.responseKeys()) {
-                if (key.matches(hundreds + "\\d\\d")) {
-                    for (Facade facade : Facade.values()) {
-                        cases.add(Arguments.of(facade, op, Integer.parseInt(key)));
-                    }
-                }
-            }
-        }
-        return cases.stream();
+        return ContractCases.statuses(hundreds);
     }
 
     @Test
@@ -155,7 +145,7 @@ class LifecycleContractTest {
         assertThat(SPEC.operations()).as("operations of the packaged spec").hasSizeGreaterThanOrEqualTo(31);
     }
 
-    @ParameterizedTest(name = "{0} {1}")
+    @ParameterizedTest(name = "MockServer {0} {1}")
     @MethodSource("operations")
     void requestsConformAndPopulateTheSpec(Facade facade, SpecOperation op) throws Exception {
         List<OperationCall> own = callsOf(op);
@@ -184,7 +174,7 @@ class LifecycleContractTest {
         assertThat(findings).as("%s %s: requests against the spec", facade, op).isEmpty();
     }
 
-    @ParameterizedTest(name = "{0} {1} {2}")
+    @ParameterizedTest(name = "MockServer {0} {1} {2}")
     @MethodSource("successes")
     void everyDeclaredSuccessDecodes(Facade facade, SpecOperation op, int status) throws Exception {
         HttpResponse answer = Answers.success(op, status);
@@ -198,7 +188,7 @@ class LifecycleContractTest {
         assertThat(MOCK.mock().received(op.id())).as("requests received as %s", op).hasSize(callsOf(op).size());
     }
 
-    @ParameterizedTest(name = "{0} {1} {2}")
+    @ParameterizedTest(name = "MockServer {0} {1} {2}")
     @MethodSource("errors")
     void everyDeclaredErrorMapsToItsException(Facade facade, SpecOperation op, int status) throws Exception {
         expectTypedErrors(facade, op, status);
@@ -210,7 +200,7 @@ class LifecycleContractTest {
      * {@code CortiTransportException} before the pipeline could decode it, so the typed exception and the problem
      * were lost, a 401 was never refreshed, and a 4xx download was retried.)
      */
-    @ParameterizedTest(name = "{0} {1} {2}")
+    @ParameterizedTest(name = "MockServer {0} {1} {2}")
     @MethodSource("downloadErrors")
     void downloadErrorsMapToTheirExceptions(Facade facade, SpecOperation op, int status) throws Exception {
         expectTypedErrors(facade, op, status);
@@ -238,7 +228,7 @@ class LifecycleContractTest {
     }
 
     private static Object run(Facade facade, OperationCall call) throws Exception {
-        return call.run(facade, blocking, reactive, WAIT);
+        return call.run(facade, blocking, reactive, ContractIds.FIXED, WAIT);
     }
 
     private static List<OperationCall> callsOf(SpecOperation op) {

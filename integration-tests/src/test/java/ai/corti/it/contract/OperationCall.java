@@ -38,10 +38,11 @@ public record OperationCall(String operationId, String name, Kind kind, boolean 
          * Makes the call.
          *
          * @param client the blocking client
+         * @param ids    what the call refers to
          * @return the result
          * @throws Exception what the call throws
          */
-        Object call(CortiClient client) throws Exception;
+        Object call(CortiClient client, ContractIds ids) throws Exception;
     }
 
     /** A call on the reactive facade, as one {@link Mono} of its result (empty for a 204). */
@@ -51,9 +52,10 @@ public record OperationCall(String operationId, String name, Kind kind, boolean 
          * Describes the call; nothing is sent before the subscription.
          *
          * @param client the reactive client
+         * @param ids    what the call refers to
          * @return the result to come
          */
-        Mono<?> call(CortiReactiveClient client);
+        Mono<?> call(CortiReactiveClient client, ContractIds ids);
     }
 
     /**
@@ -62,15 +64,16 @@ public record OperationCall(String operationId, String name, Kind kind, boolean 
      * @param facade   which facade
      * @param blocking the blocking client
      * @param reactive the reactive client
+     * @param ids      what the call refers to
      * @param timeout  the longest wait
      * @return the result ({@code null} for no body)
      * @throws Exception whatever the call throws (the SDK's exceptions, unwrapped)
      */
-    public Object run(Facade facade, CortiClient blocking, CortiReactiveClient reactive, Duration timeout)
-            throws Exception {
+    public Object run(Facade facade, CortiClient blocking, CortiReactiveClient reactive, ContractIds ids,
+                      Duration timeout) throws Exception {
         return switch (facade) {
-            case BLOCKING -> this.blocking.call(blocking);
-            case REACTIVE -> this.reactive.call(reactive).block(timeout);
+            case BLOCKING -> this.blocking.call(blocking, ids);
+            case REACTIVE -> this.reactive.call(reactive, ids).block(timeout);
         };
     }
 
