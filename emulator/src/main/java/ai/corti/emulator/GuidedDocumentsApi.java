@@ -202,9 +202,18 @@ final class GuidedDocumentsApi implements Operation.Resource {
                 throw new Refused(unprocessable(call, "templateRef.overrides.sections[" + i + "].sectionId: section "
                         + sectionId + " is not part of template " + templateId));
             }
-            GuidedDefinitions.Section overridden = overridden(sections.get(at), override.path("generation"));
+            // A section this request already overrode: the new override builds on that one, still descends from
+            // the template's own section (so a third override finds it too), and replaces it among those stored.
+            GuidedDefinitions.Section current = sections.get(at);
+            int earlier = made.indexOf(current);
+            UUID original = earlier >= 0 ? current.meta().inheritedFromId() : current.meta().id();
+            GuidedDefinitions.Section overridden = overridden(current, override.path("generation"), original);
             sections.set(at, overridden);
-            made.add(overridden);
+            if (earlier >= 0) {
+                made.set(earlier, overridden);
+            } else {
+                made.add(overridden);
+            }
         }
         String prompt = overrides.path("instructions").path("prompt").asText(base.prompt());
         return new Resolved(generatedTemplate(base.meta().name(), prompt, sections, base.meta().id()),
@@ -225,7 +234,7 @@ final class GuidedDocumentsApi implements Operation.Resource {
             checkVersion(call, ref.path("sectionVersionId"), section.meta().versionId(), field + ".sectionVersionId",
                     "Section version");
             if (ref.has("overrides")) {
-                section = overridden(section, ref.get("overrides"));
+                section = overridden(section, ref.get("overrides"), section.meta().id());
                 made.add(section);
             }
             sections.add(section);
@@ -248,7 +257,8 @@ final class GuidedDocumentsApi implements Operation.Resource {
     }
 
     /** A section with a {@code GuidedSectionOverrides} applied: heading and instructions per field, schema whole. */
-    private GuidedDefinitions.Section overridden(GuidedDefinitions.Section base, JsonNode overrides) {
+    private GuidedDefinitions.Section overridden(GuidedDefinitions.Section base, JsonNode overrides,
+                                                 UUID inheritedFrom) {
         ObjectNode generation = base.generation().deepCopy();
         if (overrides.hasNonNull("heading")) {
             generation.put("heading", overrides.get("heading").asText());
@@ -262,7 +272,7 @@ final class GuidedDocumentsApi implements Operation.Resource {
         if (overrides.has("outputSchema")) {
             generation.set("outputSchema", overrides.get("outputSchema").deepCopy());
         }
-        return new GuidedDefinitions.Section(generatedMeta(generation.get("heading").asText(), base.meta().id()),
+        return new GuidedDefinitions.Section(generatedMeta(generation.get("heading").asText(), inheritedFrom),
                 generation, base.rule());
     }
 

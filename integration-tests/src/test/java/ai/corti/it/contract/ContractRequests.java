@@ -306,8 +306,8 @@ final class ContractRequests {
     }
 
     /**
-     * One override per kind of output node, each of the next section of the template, round its sections. (Round,
-     * not always the same one: the emulator refuses a third override of one section, see EmulatorKnownBugsTest.)
+     * One override per kind of output node, each of the next section of the template, round its sections, so every
+     * section is overridden (repeated overrides of one section are EmulatorFixedBugsTest's).
      */
     private static List<GuidedSectionOverride> sectionOverrides(ContractIds ids) {
         List<GuidedOutputSchema> nodes = outputNodes();

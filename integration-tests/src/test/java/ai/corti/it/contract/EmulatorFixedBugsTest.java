@@ -16,30 +16,23 @@ import ai.corti.it.support.LeakCheck;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Emulator bugs the contract suite ran into, each as the test that passes once it is fixed. The suite works around
- * them ({@link EmulatorContractTest} runs the same calls); these keep them visible.
+ * Emulator bugs the contract suite ran into, each kept as the test that failed until it was fixed.
  */
 @ExtendWith(LeakCheck.class)
 @Timeout(30)
-class EmulatorKnownBugsTest {
+class EmulatorFixedBugsTest {
 
     /**
-     * One request overriding one section of a guided template three times. The spec does not forbid it, and the
-     * emulator takes two overrides of a section, but refuses the third with a 422 "section ... is not part of
-     * template ...": {@code GuidedDocumentsApi.overridden} gives the overridden section an {@code inheritedFromId}
-     * of the section it replaced (the first override's, not the template's), and {@code GuidedDocumentsApi.indexOf}
-     * looks for the named section one inheritance level up only.
+     * One request overriding one section of a guided template three times. The spec does not forbid it; the emulator
+     * took two overrides of a section but refused the third with a 422 "section ... is not part of template ...",
+     * because each override descended from the previous override instead of the template's section.
      */
     @Test
-    @Disabled("bug: the emulator refuses a third override of one guided template section in one request with a 422 "
-            + "(GuidedDocumentsApi.overridden chains inheritedFromId to the previous override; indexOf looks one "
-            + "level up)")
     void aSectionOverriddenThreeTimesInOneRequestIsTakenLikeOneOverriddenTwice() {
         try (CortiEmulator emulator = CortiEmulator.start();
              CortiClient client = emulator.configure(CortiClient.builder()).build()) {
