@@ -41,6 +41,8 @@ public final class Redactor {
 
     private final Set<String> fixedForms = new LinkedHashSet<>();
     private final Deque<List<String>> tokenForms = new ArrayDeque<>();
+    /** The token most recently added, whose forms are known: the fast path of {@link #addToken(String)}. */
+    private volatile String lastToken;
     private volatile String[] forms = new String[0];
     private volatile int longestForm;
     /** Forms too short to remove wherever they occur (a one-letter token would mangle every message). */
@@ -85,16 +87,23 @@ public final class Redactor {
      *
      * @param token the token
      */
-    public synchronized void addToken(String token) {
-        List<String> added = formsOf(token);
-        if (tokenForms.stream().anyMatch(f -> f.equals(added))) {
+    public void addToken(String token) {
+        // Every call hands its token here, almost always the one before: answered without the lock or the work of
+        // computing its encoded forms, which the benchmarks showed on the per-call path.
+        if (token.equals(lastToken)) {
             return;
         }
-        tokenForms.addLast(added);
-        while (tokenForms.size() > REMEMBERED_TOKENS) {
-            tokenForms.removeFirst();
+        synchronized (this) {
+            List<String> added = formsOf(token);
+            if (tokenForms.stream().noneMatch(f -> f.equals(added))) {
+                tokenForms.addLast(added);
+                while (tokenForms.size() > REMEMBERED_TOKENS) {
+                    tokenForms.removeFirst();
+                }
+                rebuild();
+            }
+            lastToken = token;
         }
-        rebuild();
     }
 
     /**

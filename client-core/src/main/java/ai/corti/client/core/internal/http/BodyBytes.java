@@ -16,7 +16,7 @@ import java.util.List;
 public final class BodyBytes {
 
     /** The largest block: well under G1's humongous threshold (half a region, at least 512 KiB). */
-    static final int BLOCK = 64 * 1024;
+    public static final int BLOCK = 64 * 1024;
 
     /** No body. */
     public static final BodyBytes EMPTY = new BodyBytes(List.of(), 0);
