@@ -502,10 +502,7 @@ final class EmulatedSession {
         cancelConfigTimer();
         outgoing.tryEmitComplete();
         if (connection != null) {
-            // The channel itself, not the connection: Reactor Netty would first send an empty close frame. Reset,
-            // not closed: a client that is not reading at that moment (the JDK's WebSocket between two demands)
-            // may not notice a FIN for a long time, and a dropped connection is what is being simulated.
-            connection.channel().config().setOption(io.netty.channel.ChannelOption.SO_LINGER, 0);
+            // The channel itself, not the connection: Reactor Netty would first send an empty close frame.
             connection.channel().close();
         }
         notifyAll();
