@@ -255,7 +255,7 @@ class StreamEndpointsTest {
         try (RawSocket socket = transcribe()) {
             socket.text(DICTATION).next();
             streams().awaitSession(1, RawSocket.WAIT).drop();
-            assertThat(socket.awaitClose()).isIn(-1, 1006);
+            assertThat(socket.awaitDropped()).isIn(-1, 1006);
         }
     }
 
