@@ -30,8 +30,8 @@ public final class StreamConnector {
 
     private final CortiClientOptions options;
     private final Supplier<Mono<AccessToken>> tokens;
-    private final Supplier<HttpClient> httpClientFactory;
-    private volatile HttpClient httpClient;
+    /** The shared transport, made by the first subscription on a thread that may block, then replayed. */
+    private final Mono<HttpClient> httpClient;
     private final StreamAddress derivedAddress;
     private final Set<RealtimeSession<?>> open = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
@@ -53,7 +53,8 @@ public final class StreamConnector {
         this.options = Objects.requireNonNull(options, "options");
         this.timer = Objects.requireNonNull(timer, "timer");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
-        this.httpClientFactory = Objects.requireNonNull(httpClient, "httpClient");
+        Objects.requireNonNull(httpClient, "httpClient");
+        this.httpClient = Mono.fromCallable(httpClient::get).subscribeOn(Schedulers.boundedElastic()).cache();
         this.derivedAddress = StreamAddress.fromApiBaseUrl(options.baseUrl());
     }
 
@@ -134,20 +135,6 @@ public final class StreamConnector {
                 .build();
     }
 
-    private HttpClient httpClient() {
-        HttpClient made = httpClient;
-        if (made == null) {
-            synchronized (this) {
-                made = httpClient;
-                if (made == null) {
-                    made = Objects.requireNonNull(httpClientFactory.get(), "httpClient");
-                    httpClient = made;
-                }
-            }
-        }
-        return made;
-    }
-
     /**
      * The transport for one connection: the token goes in by a pipeline handler, extra headers by the options.
      * The first call makes the shared client on a thread that may block, since Reactor Netty reads the JDK's TLS
@@ -155,10 +142,7 @@ public final class StreamConnector {
      * loop (after a token fetch).
      */
     Mono<HttpClient> client(String token, StreamOptions streamOptions) {
-        HttpClient made = httpClient;
-        Mono<HttpClient> shared = made != null ? Mono.just(made)
-                : Mono.fromCallable(this::httpClient).subscribeOn(Schedulers.boundedElastic());
-        return shared.map(client -> forConnection(client, token, streamOptions));
+        return httpClient.map(client -> forConnection(client, token, streamOptions));
     }
 
     private static HttpClient forConnection(HttpClient shared, String token, StreamOptions streamOptions) {
