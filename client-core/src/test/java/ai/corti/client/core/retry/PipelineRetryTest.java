@@ -43,7 +43,8 @@ import reactor.test.StepVerifier;
 
 /**
  * The retry rules end to end: {@link HttpPipeline} against a real loopback server, with backoff waits and
- * the call budget in virtual time. The HTTP exchanges themselves happen in real time on Netty threads, so
+ * the call budget in virtual time. The budget's timer is armed only once a retry is coming (a single attempt is
+ * bounded by its own, shorter deadline), so it is the first timer of a retried call. The HTTP exchanges themselves happen in real time on Netty threads, so
  * each step first waits (in real time) for the pipeline to schedule its next timer, then advances virtual
  * time. Attempts are counted through the token provider, which is asked once per attempt. A retry fired by
  * advancing virtual time may be carried out by the Netty thread that is still unwinding the failed attempt,
@@ -210,7 +211,8 @@ class PipelineRetryTest {
 
         assertThat(server.received()).hasSize(1).first().satisfies(r -> assertThat(r.method()).isEqualTo(method));
         assertThat(attempts).hasValue(1);
-        assertThat(vts.timers()).as("only the call budget, no backoff").containsExactly(DEFAULT_BUDGET);
+        // The attempt's own deadline (30 s, shorter than the 90 s budget) bounded it: no budget timer, no backoff.
+        assertThat(vts.timers()).as("no timer for a call that is not retried").isEmpty();
     }
 
     @Test
@@ -224,7 +226,7 @@ class PipelineRetryTest {
                 .verify(REAL_TIMEOUT);
 
         assertThat(server.received()).hasSize(1);
-        assertThat(vts.timers()).containsExactly(DEFAULT_BUDGET);
+        assertThat(vts.timers()).as("no timer for a call that is not retried").isEmpty();
     }
 
     @Test
@@ -280,7 +282,7 @@ class PipelineRetryTest {
                 .verify(REAL_TIMEOUT);
 
         assertThat(server.received()).hasSize(1);
-        assertThat(vts.timers()).containsExactly(DEFAULT_BUDGET);
+        assertThat(vts.timers()).as("no timer for a call that is not retried").isEmpty();
     }
 
     @Test
@@ -477,5 +479,55 @@ class PipelineRetryTest {
                 .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(CortiTimeoutException.class,
                         timeout -> assertThat(timeout.wholeCall()).isTrue()))
                 .verify(REAL_TIMEOUT);
+    }
+
+    @Test
+    void aTokenStillToComeIsBoundedByTheBudgetWhenTheBudgetOutlastsAnAttempt() {
+        // 30 s attempts, 60 s budget: no budget timer for a plain attempt, but a token the provider is still
+        // fetching is waited for only as long as the budget lasts.
+        pipeline = new HttpPipeline(TestOptions.forServer(server).tokenProvider(Mono::never).scheduler(vts)
+                .callTimeout(Duration.ofSeconds(60)).build());
+
+        call("GET")
+                .expectSubscription()
+                .then(() -> assertThat(vts.awaitTimer(0)).isEqualTo(Duration.ofSeconds(60)))
+                .expectNoEvent(Duration.ofMillis(59_999))
+                .thenAwait(Duration.ofMillis(1))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(CortiTimeoutException.class,
+                        timeout -> assertThat(timeout.wholeCall()).isTrue()))
+                .verify(REAL_TIMEOUT);
+
+        assertThat(server.received()).as("nothing sent without a token").isEmpty();
+    }
+
+    @Test
+    void theResendAfterA401IsBoundedByWhatIsLeftOfTheBudget() {
+        // The first token is at hand; after the 401 the provider fetches a new one that never comes.
+        AtomicInteger asked = new AtomicInteger();
+        TokenProvider firstThenNever = new TokenProvider() {
+            @Override
+            public Mono<AccessToken> getToken() {
+                return asked.incrementAndGet() == 1 ? Mono.just(AccessToken.nonExpiring("first")) : Mono.never();
+            }
+
+            @Override
+            public boolean invalidate(AccessToken rejected) {
+                return true;
+            }
+        };
+        pipeline = new HttpPipeline(TestOptions.forServer(server).tokenProvider(firstThenNever).scheduler(vts)
+                .callTimeout(Duration.ofSeconds(60)).build());
+        server.enqueue(Reply.json(401, "{}"));
+
+        call("GET")
+                .expectSubscription()
+                .then(() -> assertThat(vts.awaitTimer(0)).isEqualTo(Duration.ofSeconds(60)))
+                .then(() -> awaitUntil(() -> asked.get() == 2, () -> "the provider was asked " + asked + " times"))
+                .thenAwait(Duration.ofSeconds(60))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(CortiTimeoutException.class,
+                        timeout -> assertThat(timeout.wholeCall()).isTrue()))
+                .verify(REAL_TIMEOUT);
+
+        assertThat(server.received()).hasSize(1);
     }
 }

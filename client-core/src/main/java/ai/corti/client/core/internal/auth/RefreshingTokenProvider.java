@@ -59,10 +59,10 @@ public final class RefreshingTokenProvider implements TokenProvider, AutoCloseab
 
     @Override
     public Mono<AccessToken> getToken() {
-        return Mono.defer(() -> {
-            Cached cached = current.get();
-            return isFresh(cached) ? Mono.just(cached.token) : refresh();
-        });
+        // A fresh token is handed out as a plain value, which the pipeline uses without awaiting it; only a fetch
+        // waits for the subscription to start.
+        Cached cached = current.get();
+        return isFresh(cached) ? Mono.just(cached.token) : Mono.defer(this::refresh);
     }
 
     @Override

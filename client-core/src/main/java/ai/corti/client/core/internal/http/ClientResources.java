@@ -32,10 +32,10 @@ public final class ClientResources implements AutoCloseable {
      */
     public ClientResources(ConnectionPoolOptions poolOptions) {
         this.name = "corti-" + INSTANCES.incrementAndGet();
-        // A client's traffic is I/O bound and light per byte: two loops serve thousands of calls in flight, and
-        // daemon threads never keep the JVM alive.
-        int workers = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
-        this.loops = uncolocatedLoops(name + "-http", workers);
+        // As many loops as Reactor Netty's own default (at least 4, or the reactor.netty.ioWorkerCount property):
+        // on 2 cores, 2 loops carried 40% fewer calls per second than 4 at 256 in flight (BENCHMARKS.md, issue 15).
+        // Daemon threads never keep the JVM alive.
+        this.loops = uncolocatedLoops(name + "-http", LoopResources.DEFAULT_IO_WORKER_COUNT);
         this.pool = ConnectionProvider.builder(name)
                 .maxConnections(poolOptions.maxConnections())
                 .pendingAcquireMaxCount(poolOptions.pendingAcquireMaxCount())

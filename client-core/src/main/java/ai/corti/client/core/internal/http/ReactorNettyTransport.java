@@ -34,8 +34,9 @@ import reactor.netty.http.client.HttpClientResponse;
  *   <li>an exchange that ends early (error, cancel, timeout) closes its connection instead of returning a
  *       half-read one to the pool, and every Netty buffer is released (Reactor Netty releases each chunk after
  *       it was handed on; chunks are copied out, never kept);</li>
- *   <li>after {@link #close()}, exchanges in flight end at once with {@link CortiClientClosedException} and new
- *       ones are refused before anything is sent.</li>
+ *   <li>after {@link #close()}, new exchanges are refused before anything is sent, and those in flight end with
+ *       {@link CortiClientClosedException} as the event loops stop under them. (The pipeline ends its calls at once
+ *       on close, cancelling their exchanges: this transport does not track each exchange a second time.)</li>
  * </ul>
  * Redirects are not followed and Reactor Netty's own silent resend of a request is off: retries are the SDK's
  * decision. Internal to the SDK.
@@ -48,8 +49,8 @@ public final class ReactorNettyTransport implements HttpTransport {
     private final ClientResources resources;
     private final HttpClient client;
     private final Scheduler timer;
-    private final CallRegistry exchanges =
-            new CallRegistry(() -> new CortiClientClosedException("the Corti client was closed"));
+    /** Set by {@link #close()}: refuses new exchanges, and names the failures of those it cut short. */
+    private volatile boolean closed;
 
     /**
      * Creates the transport over a client's resources.
@@ -73,7 +74,10 @@ public final class ReactorNettyTransport implements HttpTransport {
 
     @Override
     public Mono<HttpResponseData> exchange(OutgoingRequest request) {
-        Mono<HttpResponseData> exchange = client.request(HttpMethod.valueOf(request.method()))
+        if (closed) {
+            return Mono.error(closedError());
+        }
+        return client.request(HttpMethod.valueOf(request.method()))
                 .uri(request.uri())
                 .send((out, outbound) -> send(request, out, outbound))
                 .response((response, body) -> readWhole(request, response, body))
@@ -81,14 +85,16 @@ public final class ReactorNettyTransport implements HttpTransport {
                 // The Publisher form, with the error as the fallback: timeout(Duration) builds a description of the
                 // operator chain on every subscription, which the benchmarks showed on the per-call path.
                 .timeout(Mono.delay(request.timeout(), timer), Mono.error(TimeoutException::new))
-                .onErrorMap(error -> TransportErrors.map(error, request.what(), request.timeout()));
-        return exchanges.track(exchange);
+                .onErrorMap(error -> closed ? closedError() : TransportErrors.map(error, request.what(), request.timeout()));
     }
 
     @Override
     public Flux<ByteBuffer> download(OutgoingRequest request) {
+        if (closed) {
+            return Flux.error(closedError());
+        }
         Duration timeout = request.timeout();
-        Flux<ByteBuffer> download = client.request(HttpMethod.valueOf(request.method()))
+        return client.request(HttpMethod.valueOf(request.method()))
                 .uri(request.uri())
                 .send((out, outbound) -> send(request, out, outbound))
                 .response((response, body) -> {
@@ -103,8 +109,11 @@ public final class ReactorNettyTransport implements HttpTransport {
                 })
                 // First chunk within the timeout, then no gap longer than it: a download may be long, a stall not.
                 .timeout(Mono.delay(timeout, timer), chunk -> Mono.delay(timeout, timer))
-                .onErrorMap(error -> TransportErrors.map(error, request.what(), timeout));
-        return exchanges.track(download);
+                .onErrorMap(error -> closed ? closedError() : TransportErrors.map(error, request.what(), timeout));
+    }
+
+    private static CortiClientClosedException closedError() {
+        return new CortiClientClosedException("the Corti client was closed");
     }
 
     private static ByteBuffer copy(ByteBuf chunk) {
@@ -203,12 +212,12 @@ public final class ReactorNettyTransport implements HttpTransport {
      * @return {@code true} once closed
      */
     public boolean isClosed() {
-        return exchanges.isClosed();
+        return closed;
     }
 
     @Override
     public void close() {
-        exchanges.close();
+        closed = true;
         resources.close();
     }
 
@@ -218,7 +227,7 @@ public final class ReactorNettyTransport implements HttpTransport {
      * @return completes once the pool and event loops are disposed
      */
     public Mono<Void> closeLater() {
-        exchanges.close();
+        closed = true;
         return resources.disposeLater();
     }
 }

@@ -29,6 +29,15 @@ final class HttpLogger {
     private HttpLogger() {
     }
 
+    /**
+     * Tells whether attempts are logged at all, so callers can leave out the logging steps when they are not.
+     *
+     * @return {@code true} when DEBUG is on for {@code ai.corti.client.http}
+     */
+    static boolean isEnabled() {
+        return LOG.isDebugEnabled();
+    }
+
     static void response(String what, int attempt, HttpResponseData response, long millis) {
         if (LOG.isDebugEnabled()) {
             String requestId = response.headers().requestId().orElse("-");

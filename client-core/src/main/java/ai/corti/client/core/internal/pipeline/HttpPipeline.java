@@ -13,7 +13,6 @@ import ai.corti.client.core.internal.auth.TokenProviders;
 import ai.corti.client.core.internal.error.ErrorDecoder;
 import ai.corti.client.core.internal.error.Redactor;
 import ai.corti.client.core.internal.http.BodyLimits;
-import ai.corti.client.core.internal.http.CallRegistry;
 import ai.corti.client.core.internal.http.ClientResources;
 import ai.corti.client.core.internal.http.HttpResponseData;
 import ai.corti.client.core.internal.http.HttpTransport;
@@ -43,6 +42,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
+import java.util.function.UnaryOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -165,7 +165,7 @@ public final class HttpPipeline implements AutoCloseable {
      * @return the decoded response, lazily
      */
     public <T> Mono<CortiResponse<T>> execute(ApiRequest request, ResponseReader<T> reader, RequestOptions callOptions) {
-        return calls.track(Mono.defer(() -> new Call(request, callOptions).run(reader)));
+        return calls.track(() -> new Call(request, callOptions).run(reader));
     }
 
     /**
@@ -190,7 +190,7 @@ public final class HttpPipeline implements AutoCloseable {
      * @return the body's chunks, each a fresh buffer the caller owns
      */
     public Flux<ByteBuffer> download(ApiRequest request, RequestOptions callOptions) {
-        return calls.track(Flux.defer(() -> new Call(request, callOptions).download()));
+        return calls.trackMany(() -> new Call(request, callOptions).download());
     }
 
     /**
@@ -199,7 +199,7 @@ public final class HttpPipeline implements AutoCloseable {
      * @return the token, lazily
      */
     public Mono<AccessToken> currentToken() {
-        return calls.track(auth.token());
+        return calls.track(auth::token);
     }
 
     /**
@@ -343,6 +343,13 @@ public final class HttpPipeline implements AutoCloseable {
      * One call: its attempts, each authorised (with one resend after a refused token), retried by the policy
      * inside the call's budget. Retries are a chain of {@code onErrorResume}, built only when an attempt fails:
      * {@code retryWhen} would allocate a companion flux and queue for every call, the successful ones included.
+     *
+     * <p>The budget's timer is armed only where it can matter. A first attempt with its token at hand is bounded by
+     * its own deadline ({@code responseTimeout}); when that is shorter than the budget, as by default, the budget
+     * cannot run out during it and no second timer is armed for it. The budget is armed, for what is left of it,
+     * around whatever may take longer: a token the provider has to fetch, the resend after a 401, and the
+     * retries with their waits. When the budget is not longer than one attempt's deadline, it bounds the whole call
+     * from the start.
      */
     private final class Call {
         private final ApiRequest request;
@@ -354,6 +361,8 @@ public final class HttpPipeline implements AutoCloseable {
         private final RequestBody body;
         private final RetryOptions retry;
         private final Duration budget;
+        /** Whether the budget bounds the whole call from its start: when one attempt alone could outlast it. */
+        private final boolean budgetFromStart;
         private final long startMillis;
         private final AtomicInteger attempts = new AtomicInteger();
         /** Set once a streamed body was read: it cannot be sent again. */
@@ -383,6 +392,7 @@ public final class HttpPipeline implements AutoCloseable {
             // its stall timeout instead, unless the caller set a budget for this call.
             boolean transfer = !(body instanceof RequestBody.Empty || body instanceof RequestBody.Bytes);
             this.budget = callOptions.timeout().orElse(transfer ? null : options.callTimeout());
+            this.budgetFromStart = budget != null && budget.compareTo(options.responseTimeout()) <= 0;
             this.startMillis = timer.now(TimeUnit.MILLISECONDS);
         }
 
@@ -402,19 +412,22 @@ public final class HttpPipeline implements AutoCloseable {
             return new RequestBody.Bytes(json(value), "application/json");
         }
 
+        /** Called as the call is subscribed: the first attempt asks for its token at once. */
         <T> Mono<CortiResponse<T>> run(ResponseReader<T> reader) {
-            Mono<CortiResponse<T>> call = attempt(reader, 0);
-            call = budget == null ? call : call.timeout(Mono.delay(budget, timer), Mono.defer(this::budgetExceeded));
             if (!observer.isActive()) {
-                return call;
+                return attempts(reader);
             }
-            Mono<CortiResponse<T>> attempts = call;
             return Mono.deferContextual(context -> {
-                CallObservation observed = observe(context);
-                return attempts.doOnSuccess(response -> observed.answered(response.statusCode()))
+                CallObservation observed = observe(context); // first: the attempts send its trace headers
+                return attempts(reader).doOnSuccess(response -> observed.answered(response.statusCode()))
                         .doOnError(error -> observed.failed(error, statusOf(error)))
                         .doOnCancel(observed::cancelled);
             });
+        }
+
+        private <T> Mono<CortiResponse<T>> attempts(ResponseReader<T> reader) {
+            Mono<CortiResponse<T>> call = attempt(reader, 0);
+            return budgetFromStart ? call.timeout(Mono.delay(budget, timer), Mono.defer(this::budgetExceeded)) : call;
         }
 
         private CallObservation observe(reactor.util.context.ContextView context) {
@@ -432,10 +445,37 @@ public final class HttpPipeline implements AutoCloseable {
                     + " (" + attempts.get() + " attempts)", budget, true, null));
         }
 
+        /**
+         * What is left of the budget bounds a part of the call that may outlast an attempt's deadline. Parts of the
+         * first attempt and the retries after it are each bounded once; the later attempts run inside the retries'
+         * bound.
+         */
+        private <X> Mono<X> withinBudget(Mono<X> part) {
+            if (budget == null || budgetFromStart) {
+                return part; // no budget, or it already bounds the whole call
+            }
+            return part.timeout(Mono.defer(() -> Mono.delay(remainingBudget(), timer)), Mono.defer(this::budgetExceeded));
+        }
+
+        private Duration remainingBudget() {
+            long left = budget.toMillis() - (timer.now(TimeUnit.MILLISECONDS) - startMillis);
+            return Duration.ofMillis(Math.max(0, left));
+        }
+
         private <T> Mono<CortiResponse<T>> attempt(ResponseReader<T> reader, int retriesSoFar) {
-            return auth.authorised(this::send, this::tokenRefused, () -> !bodyConsumed.get())
+            boolean first = retriesSoFar == 0;
+            return auth.authorised(this::send, this::tokenRefused, () -> !bodyConsumed.get(),
+                            first ? this::withinBudget : UnaryOperator.identity())
                     .map(response -> decode(response, reader))
-                    .onErrorResume(failure -> retryAfterWait(failure, retriesSoFar + 1).flatMap(next -> attempt(reader, next)));
+                    .onErrorResume(failure -> {
+                        int next = retriesSoFar + 1;
+                        Duration wait = waitBeforeRetry(failure, next);
+                        if (wait == null) {
+                            return Mono.error(calls.isClosed() ? closedError() : failure);
+                        }
+                        Mono<CortiResponse<T>> retries = Mono.delay(wait, timer).flatMap(tick -> attempt(reader, next));
+                        return first ? withinBudget(retries) : retries;
+                    });
         }
 
         private <T> CortiResponse<T> decode(HttpResponseData response, ResponseReader<T> reader) {
@@ -481,8 +521,12 @@ public final class HttpPipeline implements AutoCloseable {
                     }))
                     .onErrorMap(UnsuccessfulAnswer.class, refused -> errorDecoder.decode(refused.answer(), method, path))
                     .doOnNext(chunk -> started.set(true));
-            return attempt.onErrorResume(failure -> started.get() ? Flux.error(failure)
-                    : retryAfterWait(failure, retriesSoFar + 1).flatMapMany(next -> downloadAttempt(next, started)));
+            return attempt.onErrorResume(failure -> {
+                int next = retriesSoFar + 1;
+                Duration wait = started.get() ? null : waitBeforeRetry(failure, next);
+                return wait == null ? Flux.error(calls.isClosed() && !started.get() ? closedError() : failure)
+                        : Mono.delay(wait, timer).flatMapMany(tick -> downloadAttempt(next, started));
+            });
         }
 
         private Flux<ByteBuffer> transportDownload(String authorization) {
@@ -492,14 +536,16 @@ public final class HttpPipeline implements AutoCloseable {
                     .doOnError(e -> HttpLogger.failure(what, attempt, e, elapsedMillis(started)));
         }
 
+        /** Called as the attempt is subscribed (the authorizer calls it once it has the token). */
         private Mono<HttpResponseData> send(String authorization) {
-            return Mono.defer(() -> {
-                int attempt = attempts.incrementAndGet();
-                long started = System.nanoTime();
-                return transport.exchange(outgoing(authorization))
-                        .doOnNext(r -> HttpLogger.response(what, attempt, r, elapsedMillis(started)))
-                        .doOnError(e -> HttpLogger.failure(what, attempt, e, elapsedMillis(started)));
-            });
+            int attempt = attempts.incrementAndGet();
+            Mono<HttpResponseData> exchange = transport.exchange(outgoing(authorization));
+            if (!HttpLogger.isEnabled()) {
+                return exchange; // no log operators on the path of every call when nothing would be logged
+            }
+            long started = System.nanoTime();
+            return exchange.doOnNext(r -> HttpLogger.response(what, attempt, r, elapsedMillis(started)))
+                    .doOnError(e -> HttpLogger.failure(what, attempt, e, elapsedMillis(started)));
         }
 
         private OutgoingRequest outgoing(String authorization) {
@@ -513,26 +559,33 @@ public final class HttpPipeline implements AutoCloseable {
                     what);
         }
 
-        /** Emits the retry's number once its wait is over, or fails with the failure when it must not be retried. */
-        private Mono<Integer> retryAfterWait(Throwable failure, int retryNumber) {
+        /**
+         * Returns how long to wait before the given retry, or {@code null} when the failure must not be retried (the
+         * call then ends with it). After {@link #close()}, nothing is retried.
+         */
+        private Duration waitBeforeRetry(Throwable failure, int retryNumber) {
             if (calls.isClosed()) {
-                return Mono.error(new CortiClientClosedException(what + ": the Corti client was closed"));
+                return null;
             }
             if (mayHaveReachedServer(failure)) {
                 outcomeUnknown = true;
             }
             if (retryNumber > retry.maxRetries() || !retryPolicy.isRetryable(request.idempotent(), failure)
                     || bodyConsumed.get()) {
-                return Mono.error(failure);
+                return null;
             }
             Optional<Duration> delay = retryPolicy.delay(retry, retryNumber, failure);
             long elapsed = timer.now(TimeUnit.MILLISECONDS) - startMillis;
             if (delay.isEmpty() || (budget != null && elapsed + delay.get().toMillis() >= budget.toMillis())) {
-                return Mono.error(failure); // waiting would not fit the budget: fail now, not later
+                return null; // waiting would not fit the budget: fail now, not later
             }
             HttpLogger.retry(what, attempts.get() + 1, delay.get().toMillis(), failure);
             observation.retrying();
-            return Mono.delay(delay.get(), timer).map(tick -> retryNumber);
+            return delay.get();
+        }
+
+        private CortiClientClosedException closedError() {
+            return new CortiClientClosedException(what + ": the Corti client was closed");
         }
 
         private boolean mayHaveReachedServer(Throwable failure) {

@@ -1,22 +1,25 @@
-package ai.corti.client.core.internal.http;
+package ai.corti.client.core.internal.pipeline;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.Supplier;
+import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.FluxOperator;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.MonoOperator;
 import reactor.core.publisher.Operators;
 import reactor.util.context.Context;
 
 /**
  * The calls in flight on a client, so that {@link #close()} can end each of them at once with an error instead of
  * leaving them to run on (and retry, and fetch tokens) after the client is closed. A call started after
- * {@code close()} fails before it is subscribed to, so nothing is sent. Internal to the SDK.
+ * {@code close()} fails before it is subscribed to, so nothing is sent.
+ *
+ * <p>It is on every call's path, so it is one operator, not three: the call is built when it is subscribed (no
+ * {@code defer} around it), and a single-valued call needs no serialiser, because whichever of its value, its
+ * end or the abort wins one compare-and-set is the only thing downstream sees. Internal to the SDK.
  */
 public final class CallRegistry {
 
@@ -36,15 +39,15 @@ public final class CallRegistry {
     /**
      * Tracks a call from subscription to its end.
      *
-     * @param call the call
+     * @param call builds the call; invoked once per subscription, not before
      * @param <T>  its value
      * @return the call, failing with the closed error if the client is or gets closed before it ends
      */
-    public <T> Mono<T> track(Mono<T> call) {
-        return new MonoOperator<T, T>(call) {
+    public <T> Mono<T> track(Supplier<? extends Mono<T>> call) {
+        return new Mono<T>() {
             @Override
             public void subscribe(CoreSubscriber<? super T> actual) {
-                start(source, actual);
+                start(call, new Tracked<>(actual, true));
             }
         };
     }
@@ -52,15 +55,16 @@ public final class CallRegistry {
     /**
      * Tracks a streamed call from subscription to its end.
      *
-     * @param call the call
+     * @param call builds the call; invoked once per subscription, not before
      * @param <T>  its elements
      * @return the call, failing with the closed error if the client is or gets closed before it ends
      */
-    public <T> Flux<T> track(Flux<T> call) {
-        return new FluxOperator<T, T>(call) {
+    public <T> Flux<T> trackMany(Supplier<? extends Flux<T>> call) {
+        return new Flux<T>() {
             @Override
             public void subscribe(CoreSubscriber<? super T> actual) {
-                start(source, actual);
+                // Many values may race an abort, so their signals are serialised; one value needs no serialiser.
+                start(call, new Tracked<>(Operators.serialize(actual), false));
             }
         };
     }
@@ -91,12 +95,18 @@ public final class CallRegistry {
         }
     }
 
-    private <T> void start(org.reactivestreams.Publisher<? extends T> source, CoreSubscriber<? super T> actual) {
+    private <T> void start(Supplier<? extends Publisher<T>> call, Tracked<T> tracked) {
         if (closed) {
-            Operators.error(actual, closedError.get());
+            Operators.error(tracked.actual, closedError.get());
             return;
         }
-        Tracked<T> tracked = new Tracked<>(Operators.serialize(actual));
+        Publisher<T> source;
+        try {
+            source = call.get();
+        } catch (RuntimeException e) {
+            Operators.error(tracked.actual, e);
+            return;
+        }
         // Downstream gets its subscription first, so an abort can signal an error at any moment after this.
         tracked.actual.onSubscribe(tracked);
         inFlight.add(tracked);
@@ -106,16 +116,27 @@ public final class CallRegistry {
         }
     }
 
-    /**
-     * Passes signals through, and can end the call from outside exactly once. Signals to downstream are
-     * serialised, since an abort comes from the thread that closes the client.
-     */
+    /** Passes signals through, and can end the call from outside exactly once. */
     private final class Tracked<T> extends Operators.DeferredSubscription implements CoreSubscriber<T> {
-        private final CoreSubscriber<? super T> actual;
-        private final AtomicBoolean done = new AtomicBoolean();
+        private static final AtomicIntegerFieldUpdater<Tracked> DONE =
+                AtomicIntegerFieldUpdater.newUpdater(Tracked.class, "done");
 
-        Tracked(CoreSubscriber<? super T> actual) {
+        private final CoreSubscriber<? super T> actual;
+        /** A single-valued call ends with its value: what comes after it from upstream is dropped. */
+        private final boolean single;
+        private volatile int done;
+
+        Tracked(CoreSubscriber<? super T> actual, boolean single) {
             this.actual = actual;
+            this.single = single;
+        }
+
+        private boolean finish() {
+            if (DONE.compareAndSet(this, 0, 1)) {
+                inFlight.remove(this);
+                return true;
+            }
+            return false;
         }
 
         @Override
@@ -130,38 +151,40 @@ public final class CallRegistry {
 
         @Override
         public void onNext(T value) {
-            if (!done.get()) {
+            if (!single) {
+                if (done == 0) {
+                    actual.onNext(value);
+                }
+            } else if (finish()) {
                 actual.onNext(value);
+                actual.onComplete();
+            } else {
+                Operators.onDiscard(value, actual.currentContext());
             }
         }
 
         @Override
         public void onError(Throwable error) {
-            if (done.compareAndSet(false, true)) {
-                inFlight.remove(this);
+            if (finish()) {
                 actual.onError(error);
             }
         }
 
         @Override
         public void onComplete() {
-            if (done.compareAndSet(false, true)) {
-                inFlight.remove(this);
+            if (finish()) {
                 actual.onComplete();
             }
         }
 
         @Override
         public void cancel() {
-            if (done.compareAndSet(false, true)) {
-                inFlight.remove(this);
-            }
+            finish();
             super.cancel();
         }
 
         void abort() {
-            if (done.compareAndSet(false, true)) {
-                inFlight.remove(this);
+            if (finish()) {
                 super.cancel();
                 actual.onError(closedError.get());
             }
