@@ -103,6 +103,9 @@ public final class OperationSupport {
      * @return the encoded segment
      */
     public static String segment(Object value) {
+        if (value instanceof UUID id) {
+            return id.toString(); // hex digits and dashes: nothing to encode, on the path of most calls
+        }
         String text = String.valueOf(value);
         if (text.equals(".") || text.equals("..")) {
             throw new IllegalArgumentException("a path parameter must not be '.' or '..'");

@@ -14,6 +14,7 @@ import ai.corti.client.core.internal.error.ErrorDecoder;
 import ai.corti.client.core.internal.error.Redactor;
 import ai.corti.client.core.internal.http.BodyLimits;
 import ai.corti.client.core.internal.http.ClientResources;
+import ai.corti.client.core.internal.http.Deadline;
 import ai.corti.client.core.internal.http.HttpResponseData;
 import ai.corti.client.core.internal.http.HttpTransport;
 import ai.corti.client.core.internal.http.HttpTransport.UnsuccessfulAnswer;
@@ -427,7 +428,7 @@ public final class HttpPipeline implements AutoCloseable {
 
         private <T> Mono<CortiResponse<T>> attempts(ResponseReader<T> reader) {
             Mono<CortiResponse<T>> call = attempt(reader, 0);
-            return budgetFromStart ? call.timeout(Mono.delay(budget, timer), Mono.defer(this::budgetExceeded)) : call;
+            return budgetFromStart ? Deadline.of(call, budget, timer, this::budgetExceeded) : call;
         }
 
         private CallObservation observe(reactor.util.context.ContextView context) {
@@ -440,9 +441,9 @@ public final class HttpPipeline implements AutoCloseable {
             return error instanceof CortiApiException api ? api.statusCode() : 0;
         }
 
-        private <T> Mono<T> budgetExceeded() {
-            return Mono.error(new CortiTimeoutException(what + ": no result within the call budget of " + budget
-                    + " (" + attempts.get() + " attempts)", budget, true, null));
+        private CortiTimeoutException budgetExceeded() {
+            return new CortiTimeoutException(what + ": no result within the call budget of " + budget
+                    + " (" + attempts.get() + " attempts)", budget, true, null);
         }
 
         /**
@@ -454,7 +455,7 @@ public final class HttpPipeline implements AutoCloseable {
             if (budget == null || budgetFromStart) {
                 return part; // no budget, or it already bounds the whole call
             }
-            return part.timeout(Mono.defer(() -> Mono.delay(remainingBudget(), timer)), Mono.defer(this::budgetExceeded));
+            return Deadline.of(part, remainingBudget(), timer, this::budgetExceeded);
         }
 
         private Duration remainingBudget() {

@@ -21,8 +21,9 @@ public sealed interface ResponseReader<T> {
      * @param <T>  its type
      * @return the reader
      */
+    @SuppressWarnings("unchecked")
     static <T> ResponseReader<T> json(Class<T> type) {
-        return new Json<>(TypeFactory.defaultInstance().constructType(type), type.getSimpleName());
+        return (ResponseReader<T>) Json.BY_CLASS.get(type);
     }
 
     /**
@@ -64,6 +65,14 @@ public sealed interface ResponseReader<T> {
      * @param <T>  the model
      */
     record Json<T>(JavaType type, String name) implements ResponseReader<T> {
+        /** One reader per model class: every call of an operation asks for the same one. */
+        private static final ClassValue<Json<?>> BY_CLASS = new ClassValue<>() {
+            @Override
+            protected Json<?> computeValue(Class<?> type) {
+                return new Json<>(TypeFactory.defaultInstance().constructType(type), type.getSimpleName());
+            }
+        };
+
         /**
          * Checks the values.
          *
