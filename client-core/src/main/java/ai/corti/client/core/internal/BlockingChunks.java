@@ -29,6 +29,8 @@ final class BlockingChunks implements Iterator<ByteBuffer>, CoreSubscriber<ByteB
     private final Operators.DeferredSubscription upstream = new Operators.DeferredSubscription();
     private volatile boolean done;
     private volatile Throwable error;
+    /** Set while the reader is parked or about to park: only then does a chunk's arrival need to wake it. */
+    private volatile boolean waiting;
     private int consumed;
 
     private BlockingChunks(int ahead) {
@@ -59,7 +61,9 @@ final class BlockingChunks implements Iterator<ByteBuffer>, CoreSubscriber<ByteB
     @Override
     public void onNext(ByteBuffer chunk) {
         queue.offer(chunk); // never full: no more than 'ahead' are requested and unread
-        LockSupport.unpark(reader);
+        if (waiting) { // a reader busy writing the previous chunks is not woken (an unpark is a system call)
+            LockSupport.unpark(reader);
+        }
     }
 
     @Override
@@ -85,7 +89,12 @@ final class BlockingChunks implements Iterator<ByteBuffer>, CoreSubscriber<ByteB
                 }
                 return false;
             }
-            LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(100));
+            waiting = true;
+            // Checked again after announcing the wait: a chunk offered before the flag was seen did not unpark.
+            if (queue.isEmpty() && !done) {
+                LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(100));
+            }
+            waiting = false;
             if (Thread.interrupted()) {
                 close();
                 InterruptedException interrupted = new InterruptedException();

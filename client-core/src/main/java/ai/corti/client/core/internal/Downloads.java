@@ -19,8 +19,11 @@ import reactor.core.publisher.Flux;
  */
 public final class Downloads {
 
-    /** Chunks requested ahead of what was written. */
-    private static final int AHEAD = 4;
+    /**
+     * Chunks requested ahead of what was written: enough that the event loop rarely waits for the writer and is asked
+     * for more in batches of 16; at most 32 socket reads (a few MiB) held at once, whatever the download's size.
+     */
+    private static final int AHEAD = 32;
 
     private Downloads() {
     }
@@ -83,6 +86,11 @@ public final class Downloads {
         try (BlockingChunks it = BlockingChunks.of(chunks, AHEAD)) {
             while (it.hasNext()) {
                 ByteBuffer chunk = it.next();
+                if (chunk.hasArray()) { // the usual case: written from its own array, not copied once more
+                    out.write(chunk.array(), chunk.arrayOffset() + chunk.position(), chunk.remaining());
+                    written += chunk.remaining();
+                    continue;
+                }
                 while (chunk.hasRemaining()) {
                     int n = Math.min(copy.length, chunk.remaining());
                     chunk.get(copy, 0, n);
