@@ -402,11 +402,28 @@ final class MarkdownReport {
             targets.add(new String[] {listing + " allocation ≤ 1.2x baseline A per item", x(r),
                     r.isEmpty() ? "not run" : r.get() <= 1.2 ? "**met**" : "**missed**"});
         }
+        coldStartTargets();
         out.append("### Targets\n\n| target | measured | result |\n|---|---:|---|\n");
         for (String[] t : targets) {
             out.append("| ").append(t[0]).append(" | ").append(t[1]).append(" | ").append(t[2]).append(" |\n");
         }
         out.append('\n');
+    }
+
+    /** The cold-start target: each facade's time from {@code main} to its first call at most the native peer's. */
+    private void coldStartTargets() {
+        if (coldStart == null || coldStart.path("clients").path("PEER_NATIVE").isMissingNode()) {
+            return;
+        }
+        double peer = coldStart.path("clients").path("PEER_NATIVE").path("mainToGetMs").asDouble();
+        for (String client : new String[] {"SDK_REACTIVE", "SDK_BLOCKING"}) {
+            JsonNode c = coldStart.path("clients").path(client);
+            if (!c.isMissingNode()) {
+                double r = c.path("mainToGetMs").asDouble() / peer;
+                targets.add(new String[] {"Cold start of the " + label(client) + " ≤ 1.0x the native peer (main → first get)",
+                        x(Optional.of(r)), r <= 1.0 ? "**met**" : "**missed**"});
+            }
+        }
     }
 
     /** A comparison that a run may leave to the paired runs (the full run's JMH forks are the SDK and its floor). */
