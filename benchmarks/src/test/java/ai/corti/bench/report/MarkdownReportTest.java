@@ -120,4 +120,21 @@ class MarkdownReportTest {
                         + "`CortiTransportException (cause PoolAcquirePendingLimitException)` |")
                 .contains("| 2,048 (past the limit) | baseline A (Reactor Netty + Jackson) | 10,000 | 1.00x | 800 | 9,000 | none |");
     }
+
+    @Test
+    void coldStartIsATargetForEachFacadeAgainstTheNativePeer() throws Exception {
+        JsonNode coldStart = MAPPER.readTree("""
+                {"runs":5,"clients":{
+                  "SDK_REACTIVE":{"mainToGetMs":900.0,"launchToGetMs":950.0},
+                  "SDK_BLOCKING":{"mainToGetMs":540.0,"launchToGetMs":590.0},
+                  "PEER_NATIVE":{"mainToGetMs":600.0,"launchToGetMs":650.0}}}
+                """);
+
+        String md = new MarkdownReport(JmhResults.of(rows), coldStart, List.of(), null).render();
+
+        assertThat(targetLine(md, "Cold start of the SDK reactive ≤ 1.0x the native peer")).contains("1.50x")
+                .contains("**missed**");
+        assertThat(targetLine(md, "Cold start of the SDK blocking ≤ 1.0x the native peer")).contains("0.90x")
+                .contains("**met**");
+    }
 }
