@@ -3,16 +3,12 @@ package ai.corti.client.core.internal.http;
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.Supplier;
-import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoOperator;
-import reactor.core.publisher.Operators;
 import reactor.core.scheduler.Scheduler;
-import reactor.util.context.Context;
 
 /**
  * Ends a single-valued publisher with an error when it has not ended by a deadline, and cancels it.
@@ -69,88 +65,36 @@ public final class Deadline<T> extends MonoOperator<T, T> {
         source.subscribe(bound);
     }
 
-    /** The one subscriber: passes the first terminal signal on, or the deadline's error. */
-    private static final class Bound<T> extends Operators.DeferredSubscription implements CoreSubscriber<T>, Runnable {
-        private static final AtomicIntegerFieldUpdater<Bound> DONE =
-                AtomicIntegerFieldUpdater.newUpdater(Bound.class, "done");
-
-        private final CoreSubscriber<? super T> actual;
+    /** The one subscriber: passes the first end on, or the deadline's error. */
+    private static final class Bound<T> extends EndsOnce<T> implements Runnable {
         private final Supplier<? extends Throwable> expired;
-        private volatile int done;
         private volatile Disposable task;
 
         Bound(CoreSubscriber<? super T> actual, Supplier<? extends Throwable> expired) {
-            this.actual = actual;
+            super(actual);
             this.expired = expired;
         }
 
         /** Keeps the timer task, or cancels it at once when the call already ended. */
         void arm(Disposable scheduled) {
             task = scheduled;
-            if (done != 0 && scheduled != null) {
+            if (isEnded() && scheduled != null) {
                 scheduled.dispose();
             }
         }
 
-        /** Wins the right to end the call; the loser of this race does nothing. */
-        private boolean finish() {
-            if (DONE.compareAndSet(this, 0, 1)) {
-                Disposable scheduled = task;
-                if (scheduled != null) {
-                    scheduled.dispose();
-                }
-                return true;
+        @Override
+        protected void ended() {
+            Disposable scheduled = task;
+            if (scheduled != null) {
+                scheduled.dispose();
             }
-            return false;
-        }
-
-        @Override
-        public Context currentContext() {
-            return actual.currentContext();
-        }
-
-        @Override
-        public void onSubscribe(Subscription s) {
-            set(s); // cancels s at once if the deadline already passed
-        }
-
-        @Override
-        public void onNext(T value) {
-            if (finish()) {
-                actual.onNext(value);
-                actual.onComplete();
-            } else {
-                Operators.onDiscard(value, actual.currentContext());
-            }
-        }
-
-        @Override
-        public void onError(Throwable error) {
-            if (finish()) {
-                actual.onError(error);
-            }
-        }
-
-        @Override
-        public void onComplete() {
-            if (finish()) {
-                actual.onComplete();
-            }
-        }
-
-        @Override
-        public void cancel() {
-            finish();
-            super.cancel();
         }
 
         /** The deadline passed. */
         @Override
         public void run() {
-            if (finish()) {
-                super.cancel();
-                actual.onError(expired.get());
-            }
+            endWith(expired.get());
         }
     }
 }

@@ -127,7 +127,11 @@ public final class Authorizer {
         return bearer.header;
     }
 
-    /** A token and its {@code Authorization} value. */
+    /** A token and its {@code Authorization} value; its text never shows either. */
     private record Bearer(AccessToken token, String header) {
+        @Override
+        public String toString() {
+            return "Bearer[***]";
+        }
     }
 }

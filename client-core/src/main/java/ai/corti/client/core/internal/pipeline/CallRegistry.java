@@ -1,16 +1,14 @@
 package ai.corti.client.core.internal.pipeline;
 
+import ai.corti.client.core.internal.http.EndsOnce;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.Supplier;
 import org.reactivestreams.Publisher;
-import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Operators;
-import reactor.util.context.Context;
 
 /**
  * The calls in flight on a client, so that {@link #close()} can end each of them at once with an error instead of
@@ -18,8 +16,7 @@ import reactor.util.context.Context;
  * {@code close()} fails before it is subscribed to, so nothing is sent.
  *
  * <p>It is on every call's path, so it is one operator, not three: the call is built when it is subscribed (no
- * {@code defer} around it), and a single-valued call needs no serialiser, because whichever of its value, its
- * end or the abort wins one compare-and-set is the only thing downstream sees. Internal to the SDK.
+ * {@code defer} around it), and a single-valued call needs no serialiser ({@link EndsOnce}). Internal to the SDK.
  */
 public final class CallRegistry {
 
@@ -97,18 +94,18 @@ public final class CallRegistry {
 
     private <T> void start(Supplier<? extends Publisher<T>> call, Tracked<T> tracked) {
         if (closed) {
-            Operators.error(tracked.actual, closedError.get());
+            Operators.error(tracked.downstream(), closedError.get());
             return;
         }
         Publisher<T> source;
         try {
             source = call.get();
         } catch (RuntimeException e) {
-            Operators.error(tracked.actual, e);
+            Operators.error(tracked.downstream(), e);
             return;
         }
         // Downstream gets its subscription first, so an abort can signal an error at any moment after this.
-        tracked.actual.onSubscribe(tracked);
+        tracked.downstream().onSubscribe(tracked);
         inFlight.add(tracked);
         source.subscribe(tracked);
         if (closed) { // close() may have iterated before this call was added
@@ -116,78 +113,36 @@ public final class CallRegistry {
         }
     }
 
-    /** Passes signals through, and can end the call from outside exactly once. */
-    private final class Tracked<T> extends Operators.DeferredSubscription implements CoreSubscriber<T> {
-        private static final AtomicIntegerFieldUpdater<Tracked> DONE =
-                AtomicIntegerFieldUpdater.newUpdater(Tracked.class, "done");
-
-        private final CoreSubscriber<? super T> actual;
-        /** A single-valued call ends with its value: what comes after it from upstream is dropped. */
+    /** Passes signals through, and can end the call from outside exactly once; leaves the registry as it ends. */
+    private final class Tracked<T> extends EndsOnce<T> {
+        /** A single-valued call ends with its value; a streamed one passes values on until it ends. */
         private final boolean single;
-        private volatile int done;
 
         Tracked(CoreSubscriber<? super T> actual, boolean single) {
-            this.actual = actual;
+            super(actual);
             this.single = single;
         }
 
-        private boolean finish() {
-            if (DONE.compareAndSet(this, 0, 1)) {
-                inFlight.remove(this);
-                return true;
-            }
-            return false;
+        CoreSubscriber<? super T> downstream() {
+            return actual;
         }
 
         @Override
-        public Context currentContext() {
-            return actual.currentContext();
-        }
-
-        @Override
-        public void onSubscribe(Subscription s) {
-            set(s);
+        protected void ended() {
+            inFlight.remove(this);
         }
 
         @Override
         public void onNext(T value) {
-            if (!single) {
-                if (done == 0) {
-                    actual.onNext(value);
-                }
-            } else if (finish()) {
+            if (single) {
+                super.onNext(value);
+            } else if (!isEnded()) {
                 actual.onNext(value);
-                actual.onComplete();
-            } else {
-                Operators.onDiscard(value, actual.currentContext());
             }
-        }
-
-        @Override
-        public void onError(Throwable error) {
-            if (finish()) {
-                actual.onError(error);
-            }
-        }
-
-        @Override
-        public void onComplete() {
-            if (finish()) {
-                actual.onComplete();
-            }
-        }
-
-        @Override
-        public void cancel() {
-            finish();
-            super.cancel();
         }
 
         void abort() {
-            if (finish()) {
-                super.cancel();
-                actual.onError(closedError.get());
-            }
+            endWith(closedError.get());
         }
     }
 }
