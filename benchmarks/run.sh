@@ -90,7 +90,7 @@ else
   # are therefore the SDK and its raw floor only; the peers and baseline B are compared in the paired runs.
   throughput_timing=(-wi 8 -w 2s -i 2 -r 2s -f 1)
   # Latency for the SDK's facades, their raw floors and the native peer; baseline B and the webclient peer are
-  # compared in the throughput tables and the paired runs.
+  # compared in the paired runs.
   latency_clients=(-p client=SDK_REACTIVE,SDK_BLOCKING,BASELINE_A,BASELINE_C,PEER_NATIVE)
   reactive_params=(-p client=SDK_REACTIVE,BASELINE_A)
   blocking_params=(-p client=SDK_BLOCKING,BASELINE_C)
@@ -115,31 +115,26 @@ step() { # records how long the previous step took, so the run's budget can be c
 }
 step build
 
-jmh() {
+jmh() { # name, the name of its timing array, then JMH's arguments
   local name=$1
-  shift
+  local -n run_timing=$2
+  shift 2
   echo "== jmh $name"
   # shellcheck disable=SC2086
-  $nice_prefix "$java" -jar "$jar" "$@" "${timing[@]}" -rf json -rff "$out/jmh-$name.json" >>"$out/jmh.log" 2>&1 \
+  $nice_prefix "$java" -jar "$jar" "$@" "${run_timing[@]}" -rf json -rff "$out/jmh-$name.json" >>"$out/jmh.log" 2>&1 \
     || { tail -40 "$out/jmh.log"; exit 1; }
   step "jmh-$name"
 }
 
 if [[ $mode == full ]]; then
-  jmh latency 'GetLatencyBenchmark' "${latency_clients[@]}"
+  jmh latency timing 'GetLatencyBenchmark' "${latency_clients[@]}"
 fi
-shared_timing=("${timing[@]}")
-timing=("${throughput_timing[@]}")
-jmh reactive 'ReactiveThroughputBenchmark' "${reactive_params[@]}"
-jmh blocking "$blocking_include" "${blocking_params[@]}"
-timing=("${shared_timing[@]}")
+jmh reactive throughput_timing 'ReactiveThroughputBenchmark' "${reactive_params[@]}"
+jmh blocking throughput_timing "$blocking_include" "${blocking_params[@]}"
 if [[ $mode == full ]]; then
-  jmh listing 'ListingBenchmark' "${listing_params[@]}" -prof gc
+  jmh listing timing 'ListingBenchmark' "${listing_params[@]}" -prof gc
 fi
-shared_timing=("${timing[@]}")
-timing=("${transfer_timing[@]}")
-jmh transfer 'TransferBenchmark' "${transfer_params[@]}" -prof gc
-timing=("${shared_timing[@]}")
+jmh transfer transfer_timing 'TransferBenchmark' "${transfer_params[@]}" -prof gc
 
 if [[ ${#scaling_args[@]} -gt 0 ]]; then
   echo "== scaling curve (${scaling_args[*]})"
