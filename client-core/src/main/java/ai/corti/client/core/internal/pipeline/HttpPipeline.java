@@ -472,7 +472,7 @@ public final class HttpPipeline implements AutoCloseable {
                         int next = retriesSoFar + 1;
                         Duration wait = waitBeforeRetry(failure, next);
                         if (wait == null) {
-                            return Mono.error(calls.isClosed() ? closedError() : failure);
+                            return Mono.error(unretried(failure));
                         }
                         Mono<CortiResponse<T>> retries = Mono.delay(wait, timer).flatMap(tick -> attempt(reader, next));
                         return first ? withinBudget(retries) : retries;
@@ -525,7 +525,7 @@ public final class HttpPipeline implements AutoCloseable {
             return attempt.onErrorResume(failure -> {
                 int next = retriesSoFar + 1;
                 Duration wait = started.get() ? null : waitBeforeRetry(failure, next);
-                return wait == null ? Flux.error(calls.isClosed() && !started.get() ? closedError() : failure)
+                return wait == null ? Flux.error(started.get() ? failure : unretried(failure))
                         : Mono.delay(wait, timer).flatMapMany(tick -> downloadAttempt(next, started));
             });
         }
@@ -585,8 +585,9 @@ public final class HttpPipeline implements AutoCloseable {
             return delay.get();
         }
 
-        private CortiClientClosedException closedError() {
-            return new CortiClientClosedException(what + ": the Corti client was closed");
+        /** What a call ends with when a failure is not retried: the failure, or the close that stopped the retry. */
+        private Throwable unretried(Throwable failure) {
+            return calls.isClosed() ? new CortiClientClosedException(what + ": the Corti client was closed") : failure;
         }
 
         private boolean mayHaveReachedServer(Throwable failure) {
